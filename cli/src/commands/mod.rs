@@ -1,0 +1,20 @@
+//! One module per command group; `run` dispatches.
+
+mod demo;
+
+use clap::Subcommand;
+use vigil_core::Error;
+
+use crate::{context::Ctx, output::Output};
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Walk through every capability on a throwaway vault in a temporary directory.
+    Demo,
+}
+
+pub fn run(ctx: &Ctx, command: Command) -> Result<Output, Error> {
+    match command {
+        Command::Demo => demo::run(ctx),
+    }
+}

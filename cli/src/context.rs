@@ -1,0 +1,83 @@
+//! Global options and what every command needs from them: output mode, locale, clock, vault.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use time::{format_description::well_known::Rfc3339, OffsetDateTime};
+use vigil_core::{Error, Locale};
+use zeroize::Zeroizing;
+
+#[derive(Args)]
+pub struct GlobalArgs {
+    /// Vault directory (default: the platform data directory, e.g. ~/.local/share/vigil).
+    #[arg(long, global = true, env = "VIGIL_VAULT")]
+    vault: Option<PathBuf>,
+    /// Print exactly one JSON object on stdout.
+    #[arg(long, global = true)]
+    json: bool,
+    /// Language of the texts: zh-CN or en.
+    #[arg(long, global = true, default_value = "en")]
+    locale: String,
+    /// Fix the clock (RFC 3339), for scripts and tests.
+    #[arg(long, global = true, env = "VIGIL_NOW")]
+    now: Option<String>,
+    /// Read the passphrase from the first line of standard input.
+    #[arg(long, global = true)]
+    passphrase_stdin: bool,
+}
+
+pub struct Ctx {
+    pub json: bool,
+    pub locale: Locale,
+    pub now: OffsetDateTime,
+    pub vault_dir: PathBuf,
+    passphrase_stdin: bool,
+}
+
+impl Ctx {
+    pub fn new(args: GlobalArgs) -> Result<Self, Error> {
+        let locale = args
+            .locale
+            .parse::<Locale>()
+            .map_err(|_| Error::InvalidInput("--locale must be zh-CN or en".into()))?;
+        let now = match args.now {
+            Some(s) => OffsetDateTime::parse(&s, &Rfc3339)
+                .map_err(|_| Error::InvalidInput("--now must be an RFC 3339 date-time".into()))?,
+            None => OffsetDateTime::now_utc(),
+        };
+        let vault_dir = args.vault.unwrap_or_else(default_vault_dir);
+        Ok(Ctx { json: args.json, locale, now, vault_dir, passphrase_stdin: args.passphrase_stdin })
+    }
+
+    /// The passphrase from `VIGIL_PASSPHRASE`, `--passphrase-stdin`, or a no-echo prompt.
+    pub fn passphrase(&self, prompt: &str) -> Result<Zeroizing<String>, Error> {
+        if let Ok(p) = std::env::var("VIGIL_PASSPHRASE") {
+            return Ok(Zeroizing::new(p));
+        }
+        if self.passphrase_stdin {
+            let mut line = Zeroizing::new(String::new());
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|_| Error::InvalidInput("could not read the passphrase from standard input".into()))?;
+            let trimmed = Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_owned());
+            return Ok(trimmed);
+        }
+        rpassword::prompt_password(prompt)
+            .map(Zeroizing::new)
+            .map_err(|_| Error::InvalidInput("no passphrase given (set VIGIL_PASSPHRASE or use --passphrase-stdin)".into()))
+    }
+}
+
+fn default_vault_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("XDG_DATA_HOME") {
+        return PathBuf::from(dir).join("vigil");
+    }
+    if let Some(home) = std::env::var_os("HOME") {
+        return PathBuf::from(home).join(".local/share/vigil");
+    }
+    PathBuf::from("vigil-vault")
+}
+
+pub fn format_time(t: OffsetDateTime) -> String {
+    t.format(&Rfc3339).expect("an OffsetDateTime always formats as RFC 3339")
+}

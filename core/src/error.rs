@@ -1,0 +1,114 @@
+//! The core's error type and its stable, snake_case codes.
+//!
+//! Each feature module has its own rich error (thiserror); they meet here in [`Error`], which is
+//! what the public Rust API returns. Display texts are English and never contain the user's data
+//! (values, names, passphrases, message bodies): only codes, table names and record ids.
+//! [`Error::localized`] gives the text a person reads, in their language.
+
+use serde::Serialize;
+
+use crate::i18n::{tr_args, Arg, Locale};
+
+macro_rules! error_codes {
+    ($($variant:ident => $code:literal,)*) => {
+        /// A stable machine-readable code: the CLI prints it as `{"error": {"code": …}}` and the
+        /// FFI layer maps it to one `ApiError` variant.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ErrorCode { $($variant,)* }
+
+        impl ErrorCode {
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorCode::$variant => $code,)* }
+            }
+        }
+    };
+}
+
+error_codes! {
+    WrongPassphrase => "wrong_passphrase",
+    Tampered => "tampered",
+    InvalidInput => "invalid_input",
+    NotFound => "not_found",
+    AlreadyExists => "already_exists",
+    Locked => "locked",
+    KeyUnavailable => "key_unavailable",
+    KeyProviderFailed => "key_provider_failed",
+    IncompatibleVersion => "incompatible_version",
+    NotAVault => "not_a_vault",
+    DiskFull => "disk_full",
+    Storage => "storage",
+    InvalidTransition => "invalid_transition",
+    SignatureInvalid => "signature_invalid",
+    LegacySignature => "legacy_signature",
+    UnknownKey => "unknown_key",
+    OutOfScope => "out_of_scope",
+    Rollback => "rollback",
+    FastForward => "fast_forward",
+    FeedExpired => "feed_expired",
+    TooLarge => "too_large",
+    Timeout => "timeout",
+    Network => "network",
+    Internal => "internal",
+}
+
+impl Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Every error the core returns.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Vault(#[from] crate::vault::VaultError),
+    #[error("invalid input: {0}")]
+    InvalidInput(String),
+    #[error("not found: {0}")]
+    NotFound(&'static str),
+    #[error("impossible transition from {from} to {to}")]
+    InvalidTransition { from: &'static str, to: &'static str },
+    /// A bug, never the user's fault. The text names the operation, never data.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::Vault(e) => e.code(),
+            Error::InvalidInput(_) => ErrorCode::InvalidInput,
+            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::InvalidTransition { .. } => ErrorCode::InvalidTransition,
+            Error::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    /// The text a person reads, in their language. Like `Display`, it carries no personal data.
+    pub fn localized(&self, locale: Locale) -> String {
+        let id = format!("error-{}", self.code().as_str().replace('_', "-"));
+        let mut args: Vec<(&str, Arg)> = vec![("detail", self.to_string().into())];
+        if let Error::Vault(crate::vault::VaultError::Tampered { table, id: rid }) = self {
+            args.push(("table", table.clone().into()));
+            args.push(("id", rid.clone().into()));
+        }
+        tr_args(locale, &id, &args)
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_a_text_in_both_locales() {
+        for code in ErrorCode::ALL.iter().copied() {
+            let id = format!("error-{}", code.as_str().replace('_', "-"));
+            assert!(crate::i18n::has_message(&id), "missing {id}");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! Vigil's core: all domain logic behind the three shells (Android, iOS, CLI).
+//!
+//! Modules, one job each:
+//! - [`vault`]: the encrypted record store every feature keeps its data in;
+//! - [`i18n`]: user-facing texts in zh-CN and en;
+//! - [`error`]: the error type and its stable codes.
+
+pub mod error;
+pub mod i18n;
+pub mod vault;
+
+pub use error::{Error, ErrorCode, Result};
+pub use i18n::Locale;
+
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("vigil_core");
