@@ -120,10 +120,14 @@ fn mark_warnings(hits: &mut [Hit]) {
         .filter(|h| matches!(h.cue, Cue::Negation | Cue::ScamLabel))
         .map(|h| (h.cue, h.start, h.end, h.clause))
         .collect();
-    for hit in hits
-        .iter_mut()
-        .filter(|h| !matches!(h.cue, Cue::Negation | Cue::ScamLabel))
-    {
+    // Warnings cover actions; an object stays what it is ("你那张不用的电话卡" is still a card).
+    let negatable = |c: Cue| {
+        !matches!(
+            c,
+            Cue::Negation | Cue::ScamLabel | Cue::CodeObject | Cue::CardObject
+        )
+    };
+    for hit in hits.iter_mut().filter(|h| negatable(h.cue)) {
         hit.negated = warnings.iter().any(|&(cue, start, end, clause)| {
             clause == hit.clause
                 && match cue {
