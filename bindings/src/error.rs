@@ -4,8 +4,9 @@
 
 use vigil_core::{Error, ErrorCode, Locale};
 
-/// What the shells see. Every variant carries an English `message` without personal data; the
+/// What the shells see. Every variant carries an English text without personal data; the
 /// shells show their own localized text (or call `localized_text("error-<code>")`).
+/// No field may be called `message`: it clashes with `Throwable.message` in the generated Kotlin.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum ApiError {
     #[error("wrong passphrase or key")]
@@ -29,31 +30,41 @@ pub enum ApiError {
     #[error("disk full")]
     DiskFull,
     #[error("rejected: {code}")]
-    Rejected { code: String, message: String },
+    Rejected { code: String, detail: String },
     #[error("storage or network failure: {code}")]
-    Unavailable { code: String, message: String },
-    #[error("internal error: {message}")]
-    Internal { message: String },
+    Unavailable { code: String, detail: String },
+    #[error("internal error: {detail}")]
+    Internal { detail: String },
 }
 
 impl From<Error> for ApiError {
     fn from(e: Error) -> Self {
-        let message = e.localized(Locale::En);
+        let detail = e.localized(Locale::En);
         match e.code() {
             // Bad passphrase, recovery code or device key: the caller may retry with another slot.
             ErrorCode::WrongPassphrase => ApiError::WrongPassphrase,
             // Only table and id cross: they are structural, never the user's data.
             ErrorCode::Tampered => match e {
                 Error::Vault(vigil_core::vault::VaultError::Tampered { table, id }) => {
-                    ApiError::Tampered { table, record_id: id }
+                    ApiError::Tampered {
+                        table,
+                        record_id: id,
+                    }
                 }
-                _ => ApiError::Tampered { table: String::new(), record_id: String::new() },
+                _ => ApiError::Tampered {
+                    table: String::new(),
+                    record_id: String::new(),
+                },
             },
             // The reason names the field and the rule, never the value entered.
             ErrorCode::InvalidInput | ErrorCode::AlreadyExists | ErrorCode::InvalidTransition => {
-                ApiError::InvalidInput { reason: e.to_string() }
+                ApiError::InvalidInput {
+                    reason: e.to_string(),
+                }
             }
-            ErrorCode::NotFound => ApiError::NotFound { what: e.to_string() },
+            ErrorCode::NotFound => ApiError::NotFound {
+                what: e.to_string(),
+            },
             ErrorCode::Locked => ApiError::Locked,
             // Transient: the shell should retry later (e.g. after the user unlocks the phone).
             ErrorCode::KeyUnavailable => ApiError::KeyUnavailable,
@@ -70,12 +81,16 @@ impl From<Error> for ApiError {
             | ErrorCode::Rollback
             | ErrorCode::FastForward
             | ErrorCode::FeedExpired
-            | ErrorCode::TooLarge => ApiError::Rejected { code: e.code().as_str().to_owned(), message },
+            | ErrorCode::TooLarge => ApiError::Rejected {
+                code: e.code().as_str().to_owned(),
+                detail,
+            },
             // Worth retrying later; the code says which.
-            ErrorCode::Storage | ErrorCode::Network | ErrorCode::Timeout => {
-                ApiError::Unavailable { code: e.code().as_str().to_owned(), message }
-            }
-            ErrorCode::Internal => ApiError::Internal { message },
+            ErrorCode::Storage | ErrorCode::Network | ErrorCode::Timeout => ApiError::Unavailable {
+                code: e.code().as_str().to_owned(),
+                detail,
+            },
+            ErrorCode::Internal => ApiError::Internal { detail },
         }
     }
 }
@@ -85,6 +100,8 @@ impl From<Error> for ApiError {
 /// because foreign texts may contain anything.
 impl From<uniffi::UnexpectedUniFFICallbackError> for ApiError {
     fn from(_: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        ApiError::Internal { message: "a platform callback failed unexpectedly".into() }
+        ApiError::Internal {
+            detail: "a platform callback failed unexpectedly".into(),
+        }
     }
 }
