@@ -94,3 +94,10 @@ screening-family-card-rental = Bank or phone card rental
 screening-family-fake-official-sms = Fake official message
 screening-family-parcel-fee = Parcel fee phishing
 screening-family-tax-refund = Tax refund phishing
+
+screening-risk-low = Risk: low
+screening-risk-medium = Risk: MEDIUM
+screening-risk-high = Risk: HIGH
+screening-label-site = Site
+screening-label-imitates = Imitates
+screening-demo-title = Screening links, messages and QR codes

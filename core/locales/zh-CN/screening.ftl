@@ -94,3 +94,10 @@ screening-family-card-rental = 出租出售银行卡、电话卡
 screening-family-fake-official-sms = 假冒官方短信
 screening-family-parcel-fee = 快递收费钓鱼
 screening-family-tax-refund = 退税钓鱼
+
+screening-risk-low = 风险：低
+screening-risk-medium = 风险：中
+screening-risk-high = 风险：高
+screening-label-site = 网站
+screening-label-imitates = 冒充
+screening-demo-title = 筛查链接、消息和二维码
