@@ -1,7 +1,9 @@
 //! Screening across FFI: stateless functions over the core's checks. Verdict records and enums
 //! are derived in the core (`vigil_core` bindings module), so nothing is converted here.
 
-use vigil_core::screening::{self, MessageVerdict, ProtectedTarget, QrVerdict, UrlVerdict, WifiVerdict};
+use vigil_core::screening::{
+    self, MessageVerdict, ProtectedTarget, QrVerdict, UrlVerdict, WifiVerdict,
+};
 
 use crate::{ApiError, Locale};
 
@@ -44,13 +46,22 @@ pub fn check_qr(payload: String, locale: Locale) -> QrVerdict {
 }
 
 #[uniffi::export]
-pub fn check_qr_with_targets(payload: String, extra_targets: Vec<ProtectedTarget>, locale: Locale) -> QrVerdict {
+pub fn check_qr_with_targets(
+    payload: String,
+    extra_targets: Vec<ProtectedTarget>,
+    locale: Locale,
+) -> QrVerdict {
     screening::check_qr(&payload, &extra_targets, locale)
 }
 
 /// Checks a Wi-Fi network before joining; `security` as the OS reports it, `None` when open.
 #[uniffi::export]
-pub fn check_wifi(ssid: String, security: Option<String>, hidden: bool, locale: Locale) -> WifiVerdict {
+pub fn check_wifi(
+    ssid: String,
+    security: Option<String>,
+    hidden: bool,
+    locale: Locale,
+) -> WifiVerdict {
     screening::check_wifi(&ssid, security.as_deref(), hidden, locale)
 }
 
