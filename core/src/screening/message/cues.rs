@@ -15,6 +15,9 @@ pub enum Cue {
     ScamLabel,
     /// Moving money away from the reader.
     Transfer,
+    /// Asking the reader to do something ("请", "你先", "can you"): receipts and reports of
+    /// transfers carry none.
+    Request,
     SafeAccount,
     /// A fee, deposit or prepayment demanded.
     Prepay,
@@ -74,9 +77,13 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "是诈骗", "均为诈骗", "都是诈骗", "是骗子", "都是骗子", "is a scam", "are scams", "are a scam", "is fraud",
     ]),
     (Cue::Transfer, &[
-        "转到", "转给", "转账到", "转账给", "转入我们", "转入指定", "汇款", "打款", "打到", "借我", "借给我", "先借", "预付款", "付款", "支付",
+        "转账", "转钱", "先转", "转我", "汇给", "转到", "转给", "转账到", "转账给", "转入我们", "转入指定", "汇款", "打款", "打到", "借我", "借给我", "先借", "预付款", "付款", "支付",
         "缴纳", "pay it", "pay the", "pay at", "pay a ", "pay for", "pay me", "purchase", "transfer your",
         "transferring your", "move your money", "send money", "wire", "pay $", "pay £", "pay €", "pay ¥",
+    ]),
+    (Cue::Request, &[
+        "请", "你先", "先", "马上", "立即", "尽快", "需要", "帮我", "给我", "把", "赶紧", "can you", "could you",
+        "please", "need you to", "you must", "you need to", "you should", "kindly",
     ]),
     (Cue::SafeAccount, &[
         "安全账户", "监管账户", "核查账户", "清查账户", "指定账户", "安全帐户", "safe account", "secure account",

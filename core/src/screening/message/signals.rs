@@ -122,7 +122,7 @@ pub fn detect(e: &Evidence) -> Vec<Finding> {
     if let Some(sp) = pair(s, Cue::Prepay, Cue::Release) {
         out.push(Finding::new("pay_to_release", Risk::High).span(sp));
     }
-    out.extend(single(s, Cue::Transfer, "transfer_request", Risk::Medium));
+    out.extend(requested_transfer(s));
     out.extend(single(s, Cue::OffPlatform, "off_platform", Risk::Medium));
     if !s.has(Cue::CodeObject) {
         out.extend(single(s, Cue::Secrecy, "secrecy", Risk::Medium));
@@ -169,6 +169,26 @@ pub fn detect(e: &Evidence) -> Vec<Finding> {
     out.extend(link_findings(e));
     out.extend(sender_findings(e));
     out
+}
+
+/// A transfer the reader is asked to make: a request word earlier in the clause, or the
+/// transfer verb opening its clause ("Pay the fee…"). Receipts and reports ("财务下周打款") have neither.
+fn requested_transfer(s: &Scanned) -> Option<Finding> {
+    s.of(Cue::Transfer).filter(|h| !h.negated).find_map(|t| {
+        let asked = s
+            .of(Cue::Request)
+            .any(|r| r.clause == t.clause && r.start < t.start)
+            || opens_clause(&s.chars, t.start);
+        asked.then(|| Finding::new("transfer_request", Risk::Medium).span(span(t.start, t.end)))
+    })
+}
+
+fn opens_clause(chars: &[char], at: usize) -> bool {
+    chars[..at]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .is_none_or(|c| "，,。.!！?？；;：:\n".contains(*c))
 }
 
 /// A topic cue (tasks, investing, loans) paired with a promise of easy money.

@@ -59,6 +59,8 @@ fn ordinary_chat_stays_low() {
         "Don't forget the dentist at 4, I'll pick up groceries on the way home.",
         "周五前把季度报表发我一下，谢谢。",
         "I transferred the rent to the landlord this morning.",
+        "报销单我已经提交了，财务说下周三打款。",
+        "【微信支付】您已向商户转账58.00元。",
     ] {
         let v = check(text, Some("wechat:同学"));
         assert_eq!(v.risk, Risk::Low, "{text}: {:?}", codes(&v));
@@ -149,4 +151,14 @@ fn every_signal_text_exists_in_both_locales() {
         "{:?}",
         v.advice
     );
+}
+
+#[test]
+fn a_boss_on_a_new_account_asking_for_money_is_high() {
+    let v = check(
+        "我是王总，这是我新微信。有急事，你先转3万到这个账户，回头再说。",
+        Some("wechat:王总"),
+    );
+    assert_eq!(v.risk, Risk::High, "{:?}", codes(&v));
+    assert!(v.families.contains(&Family::BossImpersonation));
 }
