@@ -327,9 +327,8 @@ fn named_brands(
     let mut first: Option<Span> = None;
     for target in index.iter() {
         for name in &target.names {
-            let name = name.to_lowercase();
-            let in_sender = !sender.name.is_empty() && sender.name == name;
-            let at = find_word(&text, &name);
+            let in_sender = !sender.name.is_empty() && sender.name == *name;
+            let at = find_word(&text, name);
             if let Some(byte_at) = at {
                 let start = text[..byte_at].chars().count();
                 let sp = span(start, start + name.chars().count());

@@ -16,6 +16,7 @@ pub struct IndexedTarget {
     pub label_skeleton: String,
     pub domain_skeleton: String,
     pub suffix: String,
+    /// Brand names, lowercased for matching.
     pub names: Vec<String>,
 }
 
@@ -38,7 +39,7 @@ impl IndexedTarget {
             label,
             registrable,
             suffix: d.suffix,
-            names: target.names.clone(),
+            names: target.names.iter().map(|n| n.to_lowercase()).collect(),
         })
     }
 }
