@@ -155,35 +155,26 @@ fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// Payment codes by their scheme or host, and EMVCo merchant payloads (`000201…`).
 fn payment_provider(lower: &str) -> Option<PaymentProvider> {
-    if lower.starts_with("wxp://")
-        || lower.starts_with("weixin://wxpay")
-        || lower.contains("payapp.weixin.qq.com")
-    {
-        return Some(PaymentProvider::Wechat);
+    const BY_MARKER: &[(&str, PaymentProvider)] = &[
+        ("wxp://", PaymentProvider::Wechat),
+        ("weixin://wxpay", PaymentProvider::Wechat),
+        ("payapp.weixin.qq.com", PaymentProvider::Wechat),
+        ("alipays://", PaymentProvider::Alipay),
+        ("qr.alipay.com", PaymentProvider::Alipay),
+        ("upwallet://", PaymentProvider::Unionpay),
+        ("qr.95516.com", PaymentProvider::Unionpay),
+    ];
+    if let Some((_, provider)) = BY_MARKER.iter().find(|(marker, _)| lower.contains(marker)) {
+        return Some(*provider);
     }
-    if lower.starts_with("alipays://")
-        || lower.contains("qr.alipay.com")
-        || lower.contains("alipay")
-            && lower.contains("pay")
-            && lower.starts_with("http")
-            && lower.contains("qr")
-    {
-        return Some(PaymentProvider::Alipay);
-    }
-    if lower.starts_with("upwallet://")
-        || lower.contains("qr.95516.com")
-        || lower.contains("unionpay") && lower.starts_with("http") && lower.contains("qr")
-    {
-        return Some(PaymentProvider::Unionpay);
-    }
-    if lower.starts_with("000201") {
-        return Some(if lower.contains("a000000333") {
+    // EMVCo merchant-presented codes; UnionPay's application id is A000000333.
+    lower.starts_with("000201").then(|| {
+        if lower.contains("a000000333") {
             PaymentProvider::Unionpay
         } else {
             PaymentProvider::Other
-        });
-    }
-    None
+        }
+    })
 }
 
 #[cfg(test)]
