@@ -86,7 +86,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "please", "need you to", "you must", "you need to", "you should", "kindly",
     ]),
     (Cue::SafeAccount, &[
-        "安全账户", "监管账户", "核查账户", "清查账户", "指定账户", "安全帐户", "safe account", "secure account",
+        "安全账户", "holding account", "secure wallet", "监管账户", "核查账户", "清查账户", "指定账户", "安全帐户", "safe account", "secure account",
         "new account number", "new account in your name", "protected account",
     ]),
     (Cue::Prepay, &[
@@ -98,7 +98,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "withdrawal", "before funds", "activate",
     ]),
     (Cue::OffPlatform, &[
-        "qq", "加微信", "添加微信", "企业微信", "私发", "加我", "telegram", "whatsapp", "signal app", "line id", "微信群", "加群",
+        "qq", "客服微信", "微信号", "加v", "vx", "加微信", "添加微信", "企业微信", "私发", "加我", "telegram", "whatsapp", "signal app", "line id", "微信群", "加群",
     ]),
     (Cue::ScreenShare, &[
         "屏幕共享", "共享屏幕", "开启共享", "投屏", "腾讯会议", "向日葵", "share your screen", "screen share", "screen sharing",

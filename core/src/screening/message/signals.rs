@@ -128,7 +128,8 @@ pub fn detect(e: &Evidence) -> Vec<Finding> {
         out.extend(single(s, Cue::Secrecy, "secrecy", Risk::Medium));
     }
     out.extend(single(s, Cue::GiftCard, "gift_card", Risk::Medium));
-    out.extend(single(s, Cue::NewIdentity, "new_identity", Risk::Medium));
+    // Alone, a new number is common ("存一下我的新号"); it weighs with what is asked next.
+    out.extend(single(s, Cue::NewIdentity, "new_identity", Risk::Low));
     if let Some(sp) = pair(s, Cue::PersonalData, Cue::Transfer).or_else(|| {
         s.live(Cue::PersonalData)
             .filter(|_| e.has_unofficial_link())

@@ -172,6 +172,7 @@ mod tests {
             ),
             ("https://www.abcchina.com/", "abchina.com", "typosquat"),
             ("https://wechta.com/", "wechat.com", "typosquat"),
+            ("https://wwwicbc.com.cn/", "icbc.com.cn", "typosquat"),
             ("https://cmbchina-kefu.com/", "cmbchina.com", "combo_squat"),
             (
                 "https://icbc.github.io/",

@@ -186,7 +186,9 @@ fn typo(d: &DomainParts, t: &IndexedTarget) -> Option<Finding> {
         return None;
     }
     let long_enough = t.label.len() >= 5 || (label.len() >= 4 && d.suffix == t.suffix);
-    let hit = long_enough && edit_distance(label, &t.label, 1) == 1;
+    // `wwwicbc.com.cn`: the dot after "www" left out.
+    let glued_www = label.strip_prefix("www") == Some(t.label.as_str());
+    let hit = glued_www || (long_enough && edit_distance(label, &t.label, 1) == 1);
     hit.then(|| Finding::new("typosquat", Risk::High).arg("target", t.domain.clone()))
 }
 
