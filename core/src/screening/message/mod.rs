@@ -1,8 +1,9 @@
 //! Message checks: SMS, chat and e-mail texts, in Chinese and English.
 //!
 //! Scoring: each signal weighs by its severity (high 5, medium 3, low 1, counted once per
-//! code). Risk is **high** with any high signal or a score of 6 or more (two independent
-//! medium signals); **medium** with a score of 3 or more or any recognised family; **low**
+//! code). Risk is **high** with any high signal, a score of 6 or more (two independent
+//! medium signals), or a recognised family with a score of 4 or more (a medium and a low
+//! signal that together make a known script); **medium** with a score of 3 or more or any recognised family; **low**
 //! otherwise. Warnings ("请勿告诉他人", "never share this code") negate the actions they cover,
 //! so genuine notices stay low.
 
@@ -89,7 +90,8 @@ fn risk_of(findings: &[Finding], families: &[Family]) -> Risk {
     codes.sort_by(|a, b| a.0.cmp(b.0).then(b.1.cmp(&a.1)));
     codes.dedup_by_key(|(c, _)| *c);
     let score: u32 = codes.iter().map(|(_, r)| weight(*r)).sum();
-    if codes.iter().any(|(_, r)| *r == Risk::High) || score >= 6 {
+    let family_backed = !families.is_empty() && score >= 4;
+    if codes.iter().any(|(_, r)| *r == Risk::High) || score >= 6 || family_backed {
         Risk::High
     } else if score >= 3 || !families.is_empty() {
         Risk::Medium
