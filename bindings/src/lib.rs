@@ -5,6 +5,7 @@
 
 mod error;
 mod progress;
+mod screening;
 mod vault;
 
 pub use error::ApiError;

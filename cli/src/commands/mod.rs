@@ -1,5 +1,6 @@
 //! One module per command group; `run` dispatches.
 
+pub mod check;
 mod demo;
 mod vault;
 
@@ -17,6 +18,9 @@ pub enum Command {
     /// Vault maintenance: status, passphrase, recovery, rekey, verify, backups.
     #[command(subcommand)]
     Vault(vault::VaultCommand),
+    /// Screen a message, link or QR payload for fraud (no vault needed).
+    #[command(subcommand)]
+    Check(check::CheckCommand),
 }
 
 pub fn run(ctx: &Ctx, command: Command) -> Result<Output, Error> {
@@ -24,5 +28,6 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<Output, Error> {
         Command::Demo => demo::run(ctx),
         Command::Init => vault::init(ctx),
         Command::Vault(c) => vault::run(ctx, c),
+        Command::Check(c) => check::run(ctx, c),
     }
 }
