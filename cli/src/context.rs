@@ -46,7 +46,13 @@ impl Ctx {
             None => OffsetDateTime::now_utc(),
         };
         let vault_dir = args.vault.unwrap_or_else(default_vault_dir);
-        Ok(Ctx { json: args.json, locale, now, vault_dir, passphrase_stdin: args.passphrase_stdin })
+        Ok(Ctx {
+            json: args.json,
+            locale,
+            now,
+            vault_dir,
+            passphrase_stdin: args.passphrase_stdin,
+        })
     }
 
     /// The passphrase from `VIGIL_PASSPHRASE`, `--passphrase-stdin`, or a no-echo prompt.
@@ -56,15 +62,19 @@ impl Ctx {
         }
         if self.passphrase_stdin {
             let mut line = Zeroizing::new(String::new());
-            std::io::stdin()
-                .read_line(&mut line)
-                .map_err(|_| Error::InvalidInput("could not read the passphrase from standard input".into()))?;
+            std::io::stdin().read_line(&mut line).map_err(|_| {
+                Error::InvalidInput("could not read the passphrase from standard input".into())
+            })?;
             let trimmed = Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_owned());
             return Ok(trimmed);
         }
         rpassword::prompt_password(prompt)
             .map(Zeroizing::new)
-            .map_err(|_| Error::InvalidInput("no passphrase given (set VIGIL_PASSPHRASE or use --passphrase-stdin)".into()))
+            .map_err(|_| {
+                Error::InvalidInput(
+                    "no passphrase given (set VIGIL_PASSPHRASE or use --passphrase-stdin)".into(),
+                )
+            })
     }
 }
 
@@ -79,5 +89,6 @@ fn default_vault_dir() -> PathBuf {
 }
 
 pub fn format_time(t: OffsetDateTime) -> String {
-    t.format(&Rfc3339).expect("an OffsetDateTime always formats as RFC 3339")
+    t.format(&Rfc3339)
+        .expect("an OffsetDateTime always formats as RFC 3339")
 }
