@@ -15,4 +15,4 @@ pub use parse::{
 pub use xml::XmlError;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
