@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use time::{format_description::well_known::Rfc3339, OffsetDateTime};
-use vigil_core::{Error, Locale};
+use vigil_core::{vault::Vault, Error, Locale};
 use zeroize::Zeroizing;
 
 #[derive(Args)]
@@ -75,6 +75,18 @@ impl Ctx {
                     "no passphrase given (set VIGIL_PASSPHRASE or use --passphrase-stdin)".into(),
                 )
             })
+    }
+}
+
+impl Ctx {
+    /// The vault at `--vault`, unlocked with the passphrase.
+    pub fn open_vault(&self) -> Result<Vault, Error> {
+        if !Vault::exists(&self.vault_dir) {
+            return Err(Error::NotFound("vault (run `vigil init` first)"));
+        }
+        let vault = Vault::open(&self.vault_dir)?;
+        vault.unlock_with_passphrase(&self.passphrase("Vault passphrase: ")?)?;
+        Ok(vault)
     }
 }
 
