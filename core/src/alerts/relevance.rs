@@ -11,7 +11,14 @@ use super::{
     cap::{Alert, Severity, Urgency},
     view::AlertSummary,
 };
-use crate::Locale;
+use crate::{screening::Family, Locale};
+
+/// The known scam family a fraud warning names (codes are case-insensitive on the wire).
+pub fn family_of(alert: &Alert) -> Option<Family> {
+    alert
+        .fraud_family_code()
+        .and_then(|code| Family::from_code(&code.trim().to_ascii_lowercase()))
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -20,8 +27,8 @@ pub struct RelevanceProfile {
     pub holders: Vec<String>,
     /// Domains of those holders (`icbc.com.cn`).
     pub domains: Vec<String>,
-    /// Scam family codes the user has met (from screening).
-    pub families_met: Vec<String>,
+    /// Scam families the user has met (from screening).
+    pub families_met: Vec<Family>,
 }
 
 /// Do not disturb between `start_minute` and `end_minute` (minutes after local midnight; the
@@ -71,12 +78,7 @@ pub fn score(alert: &Alert, locale: Locale, profile: &RelevanceProfile) -> (u32,
     let Some(info) = alert.info_for(locale) else {
         return (0, false);
     };
-    let family_met = alert.fraud_family_code().is_some_and(|f| {
-        profile
-            .families_met
-            .iter()
-            .any(|m| m.eq_ignore_ascii_case(f))
-    });
+    let family_met = family_of(alert).is_some_and(|f| profile.families_met.contains(&f));
     let text: String = [
         Some(&info.event),
         info.headline.as_ref(),

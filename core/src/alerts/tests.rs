@@ -7,7 +7,7 @@ use super::{
     minisign::SecretKey,
     *,
 };
-use crate::{vault::MemoryStore, ErrorCode, Locale};
+use crate::{screening::Family, vault::MemoryStore, ErrorCode, Locale};
 
 const NOW: OffsetDateTime = datetime!(2026-11-28 10:00 +08:00);
 const SENDER: &str = "alerts@police.example.cn";
@@ -109,7 +109,7 @@ fn a_signed_feed_is_stored_and_listed_in_the_users_language() {
         ("A-1", SENDER, "Alert")
     );
     assert_eq!(a.headline.as_deref(), Some("警惕冒充快递客服退款"));
-    assert_eq!(a.family.as_deref(), Some("impersonation_customer_service"));
+    assert_eq!(a.family, Some(Family::Refund));
     assert!(a.active && a.verified && a.state == ReadState::Unread);
     let status = feed_status(&f.store, NOW).unwrap();
     assert_eq!(status[0].last_seq, Some(1));
@@ -481,7 +481,7 @@ fn read_state_filters_and_search() {
     );
     assert_eq!(
         list(AlertFilter {
-            family: Some("IMPERSONATION_customer_service".into()),
+            family: Some(Family::Refund),
             ..Default::default()
         }),
         ["A-1"]
@@ -546,7 +546,7 @@ fn personal_relevance_ranks_first_and_drives_notifications() {
             "<urgency>Immediate</urgency>",
             "<urgency>Expected</urgency>",
         )
-        .replace("impersonation_customer_service", "fake_bank_sms")
+        .replace("<value>refund</value>", "<value>fake_official_sms</value>")
         .replace(
             "Beware fake courier refund calls",
             "Fake Example Bank texts about points",
@@ -579,7 +579,7 @@ fn personal_relevance_ranks_first_and_drives_notifications() {
         "without the profile, severity decides"
     );
     let met = RelevanceProfile {
-        families_met: vec!["fake_bank_sms".into()],
+        families_met: vec![Family::FakeOfficialSms],
         ..Default::default()
     };
     assert!(
@@ -615,4 +615,49 @@ fn personal_relevance_ranks_first_and_drives_notifications() {
     let mut read = severe.clone();
     read.state = ReadState::Read;
     assert!(!should_notify(&read, None, NOW));
+}
+
+#[test]
+fn the_encrypted_vault_keeps_alerts_and_trust_state_across_reopening() {
+    use crate::vault::{Vault, VaultOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let key = police_key();
+    let xml = alert("V-1");
+    {
+        let (vault, _recovery) =
+            Vault::create(dir.path(), "pw", &VaultOptions::fast_for_tests()).unwrap();
+        trust::trust(
+            &vault,
+            "Police",
+            &key.public_key().to_base64(),
+            &[SENDER.to_string()],
+        )
+        .unwrap();
+        let sig = key.sign(xml.as_bytes(), &comment(3)).to_text();
+        assert_eq!(
+            ingest_feed(&vault, xml.as_bytes(), &sig, NOW)
+                .unwrap()
+                .accepted,
+            1
+        );
+    }
+    let vault = Vault::open(dir.path()).unwrap();
+    vault.unlock_with_passphrase("pw").unwrap();
+    let old = key.sign(xml.as_bytes(), &comment(2)).to_text();
+    assert_eq!(
+        ingest_feed(&vault, xml.as_bytes(), &old, NOW)
+            .unwrap_err()
+            .code(),
+        ErrorCode::Rollback
+    );
+    let listed = view::list(
+        &vault,
+        &AlertFilter::default(),
+        Locale::En,
+        NOW,
+        &RelevanceProfile::default(),
+    )
+    .unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].family, Some(Family::Refund));
 }

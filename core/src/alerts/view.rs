@@ -6,10 +6,11 @@ use time::OffsetDateTime;
 use super::{
     cap::{Category, MsgType, Severity, Status},
     inbox::{Door, ReadState, StoredAlert},
-    relevance::{self, RelevanceProfile},
+    relevance::{self, family_of, RelevanceProfile},
     trust::Publisher,
 };
 use crate::{
+    screening::Family,
     vault::{Store, TxnExt},
     Error, Locale, Result,
 };
@@ -34,8 +35,8 @@ pub struct AlertFilter {
     pub category: Option<Category>,
     /// Only alerts at least this severe.
     pub min_severity: Option<Severity>,
-    /// A scam family code (`x-antifraud` eventCode value).
-    pub family: Option<String>,
+    /// A scam family (`x-antifraud` eventCode value).
+    pub family: Option<Family>,
     /// Case-insensitive words that must all appear in the headline, event, description or area.
     pub text: Option<String>,
 }
@@ -65,7 +66,8 @@ pub struct AlertSummary {
     pub categories: Vec<String>,
     pub severity: Severity,
     pub urgency: String,
-    pub family: Option<String>,
+    /// The scam family of a fraud warning whose code Vigil knows.
+    pub family: Option<Family>,
     pub areas: Vec<String>,
     pub expires: Option<String>,
     /// Higher first; see [`relevance`].
@@ -119,7 +121,7 @@ pub fn summarize(
             .unwrap_or_default(),
         severity: info.map_or(Severity::Unknown, |i| i.severity),
         urgency: info.map_or("Unknown", |i| i.urgency.as_cap()).to_owned(),
-        family: alert.fraud_family_code().map(str::to_owned),
+        family: family_of(alert),
         areas: info
             .map(|i| i.areas.iter().map(|a| a.description.clone()).collect())
             .unwrap_or_default(),
@@ -167,13 +169,7 @@ pub fn list<S: Store>(
                 .is_none_or(|c| s.categories.iter().any(|x| x == c.as_cap()))
         })
         .filter(|s| filter.min_severity.is_none_or(|m| s.severity <= m))
-        .filter(|s| {
-            filter.family.as_deref().is_none_or(|f| {
-                s.family
-                    .as_deref()
-                    .is_some_and(|x| x.eq_ignore_ascii_case(f))
-            })
-        })
+        .filter(|s| filter.family.is_none_or(|f| s.family == Some(f)))
         .filter(|s| words.iter().all(|w| haystack(s).contains(w.as_str())))
         .collect();
     out.sort_by(|a, b| {

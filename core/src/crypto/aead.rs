@@ -24,7 +24,12 @@ impl RecordPlace<'_> {
     fn aad(&self) -> Vec<u8> {
         let mut aad = Vec::with_capacity(64);
         aad.extend_from_slice(b"vigil/record/v1");
-        for part in [self.vault_id, self.table.as_bytes(), self.record_id.as_bytes(), self.column.as_bytes()] {
+        for part in [
+            self.vault_id,
+            self.table.as_bytes(),
+            self.record_id.as_bytes(),
+            self.column.as_bytes(),
+        ] {
             // Length prefixes: no two different places serialise to the same bytes.
             aad.extend_from_slice(&(part.len() as u32).to_le_bytes());
             aad.extend_from_slice(part);
@@ -53,7 +58,11 @@ pub enum AeadError {
 /// let elsewhere = RecordPlace { record_id: "b", ..here };
 /// assert!(open_record(&key, elsewhere, &sealed).is_err());
 /// ```
-pub fn seal_record(key: &LessSafeKey, place: RecordPlace<'_>, plaintext: &[u8]) -> Result<Vec<u8>, AeadError> {
+pub fn seal_record(
+    key: &LessSafeKey,
+    place: RecordPlace<'_>,
+    plaintext: &[u8],
+) -> Result<Vec<u8>, AeadError> {
     let len = u32::try_from(plaintext.len()).map_err(|_| AeadError::TooLarge)?;
     let padded_len = (4 + plaintext.len()).div_ceil(BUCKET) * BUCKET;
     let nonce_bytes = super::random_bytes::<NONCE_LEN>();
@@ -65,7 +74,11 @@ pub fn seal_record(key: &LessSafeKey, place: RecordPlace<'_>, plaintext: &[u8]) 
     out.extend_from_slice(plaintext);
     out.resize(body_start + padded_len, 0);
     let tag = key
-        .seal_in_place_separate_tag(Nonce::assume_unique_for_key(nonce_bytes), Aad::from(place.aad()), &mut out[body_start..])
+        .seal_in_place_separate_tag(
+            Nonce::assume_unique_for_key(nonce_bytes),
+            Aad::from(place.aad()),
+            &mut out[body_start..],
+        )
         .map_err(|_| AeadError::TooLarge)?;
     out.extend_from_slice(tag.as_ref());
     Ok(out)
@@ -73,13 +86,20 @@ pub fn seal_record(key: &LessSafeKey, place: RecordPlace<'_>, plaintext: &[u8]) 
 
 /// Decrypt what [`seal_record`] produced for the same `place`. Any change to the bytes, the key
 /// or the place gives `Unauthentic`; it never panics and never returns wrong plaintext.
-pub fn open_record(key: &LessSafeKey, place: RecordPlace<'_>, sealed: &[u8]) -> Result<Vec<u8>, AeadError> {
+pub fn open_record(
+    key: &LessSafeKey,
+    place: RecordPlace<'_>,
+    sealed: &[u8],
+) -> Result<Vec<u8>, AeadError> {
     if sealed.len() < 1 + NONCE_LEN + 4 + TAG_LEN || sealed[0] != FORMAT_V1 {
         return Err(AeadError::Unauthentic);
     }
-    let nonce = Nonce::try_assume_unique_for_key(&sealed[1..1 + NONCE_LEN]).map_err(|_| AeadError::Unauthentic)?;
+    let nonce = Nonce::try_assume_unique_for_key(&sealed[1..1 + NONCE_LEN])
+        .map_err(|_| AeadError::Unauthentic)?;
     let mut buf = sealed[1 + NONCE_LEN..].to_vec();
-    let plain = key.open_in_place(nonce, Aad::from(place.aad()), &mut buf).map_err(|_| AeadError::Unauthentic)?;
+    let plain = key
+        .open_in_place(nonce, Aad::from(place.aad()), &mut buf)
+        .map_err(|_| AeadError::Unauthentic)?;
     let len = u32::from_le_bytes(plain[..4].try_into().expect("checked length above")) as usize;
     // Authenticated but malformed padding can only come from a bug; treat it like tampering.
     if 4 + len > plain.len() {
@@ -97,7 +117,12 @@ mod tests {
     fn key(b: u8) -> LessSafeKey {
         LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &[b; 32]).unwrap())
     }
-    const HERE: RecordPlace<'static> = RecordPlace { vault_id: b"vault-a", table: "t", record_id: "r1", column: "body" };
+    const HERE: RecordPlace<'static> = RecordPlace {
+        vault_id: b"vault-a",
+        table: "t",
+        record_id: "r1",
+        column: "body",
+    };
 
     #[test]
     fn lengths_are_padded_to_buckets() {
@@ -112,14 +137,29 @@ mod tests {
     fn every_part_of_the_place_is_bound() {
         let sealed = seal_record(&key(1), HERE, b"secret").unwrap();
         for other in [
-            RecordPlace { vault_id: b"vault-b", ..HERE },
+            RecordPlace {
+                vault_id: b"vault-b",
+                ..HERE
+            },
             RecordPlace { table: "u", ..HERE },
-            RecordPlace { record_id: "r2", ..HERE },
-            RecordPlace { column: "other", ..HERE },
+            RecordPlace {
+                record_id: "r2",
+                ..HERE
+            },
+            RecordPlace {
+                column: "other",
+                ..HERE
+            },
         ] {
-            assert_eq!(open_record(&key(1), other, &sealed), Err(AeadError::Unauthentic));
+            assert_eq!(
+                open_record(&key(1), other, &sealed),
+                Err(AeadError::Unauthentic)
+            );
         }
-        assert_eq!(open_record(&key(2), HERE, &sealed), Err(AeadError::Unauthentic));
+        assert_eq!(
+            open_record(&key(2), HERE, &sealed),
+            Err(AeadError::Unauthentic)
+        );
     }
 
     proptest! {

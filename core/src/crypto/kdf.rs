@@ -21,13 +21,21 @@ impl Default for KdfParams {
     /// and still unlocks in well under a second on a mid-range phone. p = 1 because phones
     /// throttle background threads and extra lanes buy an attacker with GPUs nothing.
     fn default() -> Self {
-        KdfParams { memory_kib: 64 * 1024, iterations: 3, parallelism: 1 }
+        KdfParams {
+            memory_kib: 64 * 1024,
+            iterations: 3,
+            parallelism: 1,
+        }
     }
 }
 
 impl KdfParams {
     /// The cheapest parameters accepted: for tests and benchmarks only, never for real vaults.
-    pub const FAST_INSECURE: KdfParams = KdfParams { memory_kib: 1024, iterations: 1, parallelism: 1 };
+    pub const FAST_INSECURE: KdfParams = KdfParams {
+        memory_kib: 1024,
+        iterations: 1,
+        parallelism: 1,
+    };
 
     /// Bounds for parameters read from a file or given by a caller: low enough that a tampered
     /// slot cannot make unlock allocate gigabytes, high enough to stay memory-hard.
@@ -47,7 +55,11 @@ impl KdfParams {
 
     pub(crate) fn from_bytes(bytes: &[u8]) -> Option<Self> {
         let word = |i: usize| Some(u32::from_le_bytes(bytes.get(i..i + 4)?.try_into().ok()?));
-        let params = KdfParams { memory_kib: word(0)?, iterations: word(4)?, parallelism: word(8)? };
+        let params = KdfParams {
+            memory_kib: word(0)?,
+            iterations: word(4)?,
+            parallelism: word(8)?,
+        };
         params.is_acceptable().then_some(params)
     }
 }
@@ -69,10 +81,18 @@ impl PassphraseKek {
         if !params.is_acceptable() {
             return None;
         }
-        let argon_params = Params::new(params.memory_kib, params.iterations, params.parallelism, Some(32)).ok()?;
+        let argon_params = Params::new(
+            params.memory_kib,
+            params.iterations,
+            params.parallelism,
+            Some(32),
+        )
+        .ok()?;
         let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params);
         let mut out = Zeroizing::new([0u8; 32]);
-        argon.hash_password_into(passphrase.as_bytes(), salt, &mut out[..]).ok()?;
+        argon
+            .hash_password_into(passphrase.as_bytes(), salt, &mut out[..])
+            .ok()?;
         Some(SlotKek(*out))
     }
 }

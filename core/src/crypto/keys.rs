@@ -63,9 +63,15 @@ pub struct RecordKeys {
 impl RecordKeys {
     pub fn derive(dek: &DataKey, vault_id: &[u8]) -> Self {
         let prk = dek.prk(vault_id);
-        let okm = prk.expand(&[RECORD_AEAD_INFO], &aead::AES_256_GCM).expect("32-byte output is within HKDF's limit");
+        let okm = prk
+            .expand(&[RECORD_AEAD_INFO], &aead::AES_256_GCM)
+            .expect("32-byte output is within HKDF's limit");
         let aead = aead::LessSafeKey::new(aead::UnboundKey::from(okm));
-        RecordKeys { prk, aead, blind: Mutex::new(HashMap::new()) }
+        RecordKeys {
+            prk,
+            aead,
+            blind: Mutex::new(HashMap::new()),
+        }
     }
 
     /// The blind index of `(name, value)` in `table`: HMAC-SHA256 under the table's own key, so
@@ -74,14 +80,21 @@ impl RecordKeys {
         let mut keys = self.blind.lock().unwrap_or_else(|p| p.into_inner());
         let key = keys.entry(table.to_owned()).or_insert_with(|| {
             let info = [BLIND_INDEX_INFO, table.as_bytes()];
-            hmac::Key::from(self.prk.expand(&info, hmac::HMAC_SHA256).expect("HMAC key length is within HKDF's limit"))
+            hmac::Key::from(
+                self.prk
+                    .expand(&info, hmac::HMAC_SHA256)
+                    .expect("HMAC key length is within HKDF's limit"),
+            )
         });
         let mut ctx = hmac::Context::with_key(key);
         // Length-prefix the name so ("ab","c") and ("a","bc") differ.
         ctx.update(&(name.len() as u32).to_le_bytes());
         ctx.update(name.as_bytes());
         ctx.update(value.as_bytes());
-        ctx.sign().as_ref().try_into().expect("HMAC-SHA256 tags are 32 bytes")
+        ctx.sign()
+            .as_ref()
+            .try_into()
+            .expect("HMAC-SHA256 tags are 32 bytes")
     }
 }
 
@@ -103,6 +116,8 @@ impl fmt::Debug for SlotKek {
 
 impl SlotKek {
     pub(crate) fn aead(&self) -> aead::LessSafeKey {
-        aead::LessSafeKey::new(aead::UnboundKey::new(&aead::AES_256_GCM, &self.0).expect("32-byte AES-256 key"))
+        aead::LessSafeKey::new(
+            aead::UnboundKey::new(&aead::AES_256_GCM, &self.0).expect("32-byte AES-256 key"),
+        )
     }
 }

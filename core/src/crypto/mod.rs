@@ -19,6 +19,8 @@ use ring::rand::{SecureRandom, SystemRandom};
 /// Bytes from the OS CSPRNG.
 pub fn random_bytes<const N: usize>() -> [u8; N] {
     let mut out = [0u8; N];
-    SystemRandom::new().fill(&mut out).expect("the OS random number generator is available");
+    SystemRandom::new()
+        .fill(&mut out)
+        .expect("the OS random number generator is available");
     out
 }

@@ -36,7 +36,10 @@ impl RecoveryCode {
 
     fn chars(&self) -> Vec<u8> {
         let value = u128::from_be_bytes(self.0);
-        let mut chars: Vec<u8> = (0..DATA_CHARS).rev().map(|i| ALPHABET[((value >> (i * 5)) & 31) as usize]).collect();
+        let mut chars: Vec<u8> = (0..DATA_CHARS)
+            .rev()
+            .map(|i| ALPHABET[((value >> (i * 5)) & 31) as usize])
+            .collect();
         chars.push(CHECK_ALPHABET[checksum(&chars)]);
         chars
     }
@@ -45,7 +48,12 @@ impl RecoveryCode {
 fn checksum(chars: &[u8]) -> usize {
     // Position-weighted sum modulo a prime larger than every weight and digit: any single
     // substitution changes it, and so does any swap of two different adjacent characters.
-    chars.iter().enumerate().map(|(i, c)| (i + 1) * value_of(*c).unwrap_or(0) as usize).sum::<usize>() % 37
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i + 1) * value_of(*c).unwrap_or(0) as usize)
+        .sum::<usize>()
+        % 37
 }
 
 fn value_of(c: u8) -> Option<u8> {
@@ -61,7 +69,10 @@ fn value_of(c: u8) -> Option<u8> {
 impl fmt::Display for RecoveryCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let chars = self.chars();
-        let groups: Vec<&str> = chars.chunks(4).map(|g| std::str::from_utf8(g).expect("alphabet is ASCII")).collect();
+        let groups: Vec<&str> = chars
+            .chunks(4)
+            .map(|g| std::str::from_utf8(g).expect("alphabet is ASCII"))
+            .collect();
         f.write_str(&groups.join("-"))
     }
 }
@@ -94,7 +105,10 @@ impl FromStr for RecoveryCode {
         }
         let check = match value_of(chars[DATA_CHARS]) {
             Some(v) => v as usize,
-            None => CHECK_ALPHABET.iter().position(|&a| a == chars[DATA_CHARS].to_ascii_uppercase()).ok_or(InvalidRecoveryCode)?,
+            None => CHECK_ALPHABET
+                .iter()
+                .position(|&a| a == chars[DATA_CHARS].to_ascii_uppercase())
+                .ok_or(InvalidRecoveryCode)?,
         };
         if checksum(&canonical) != check {
             return Err(InvalidRecoveryCode);

@@ -36,7 +36,11 @@ pub(crate) fn decode(id: &str, bytes: &[u8]) -> Option<RawRecord> {
         let value = String::from_utf8(take(value_len)?.to_vec()).ok()?;
         terms.push((name, value));
     }
-    Some(RawRecord { id: id.to_owned(), terms, data: rest.to_vec() })
+    Some(RawRecord {
+        id: id.to_owned(),
+        terms,
+        data: rest.to_vec(),
+    })
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::{
     encrypted_txn::{open_body, write_record},
-    seal_canary, set_meta, slots, sql_error, KeyProvider, SlotKind, State, Unlocked, Vault, VaultError,
+    seal_canary, set_meta, slots, sql_error, KeyProvider, SlotKind, State, Unlocked, Vault,
+    VaultError,
 };
 use crate::{
     crypto::{DataKey, RecordKeys, RecoveryCode},
@@ -50,14 +51,22 @@ pub struct RekeyOutcome {
 }
 
 fn all_rows(conn: &Connection) -> Result<Vec<(String, String, Vec<u8>)>, VaultError> {
-    let mut stmt = conn.prepare("SELECT tbl, id, body FROM records ORDER BY tbl, id").map_err(sql_error)?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(sql_error)?;
+    let mut stmt = conn
+        .prepare("SELECT tbl, id, body FROM records ORDER BY tbl, id")
+        .map_err(sql_error)?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .map_err(sql_error)?;
     rows.collect::<Result<_, _>>().map_err(sql_error)
 }
 
 fn stored_macs(conn: &Connection, table: &str, id: &str) -> Result<BTreeSet<Vec<u8>>, VaultError> {
-    let mut stmt = conn.prepare_cached("SELECT mac FROM blind_index WHERE tbl = ?1 AND id = ?2").map_err(sql_error)?;
-    let macs = stmt.query_map(params![table, id], |r| r.get(0)).map_err(sql_error)?;
+    let mut stmt = conn
+        .prepare_cached("SELECT mac FROM blind_index WHERE tbl = ?1 AND id = ?2")
+        .map_err(sql_error)?;
+    let macs = stmt
+        .query_map(params![table, id], |r| r.get(0))
+        .map_err(sql_error)?;
     macs.collect::<Result<_, _>>().map_err(sql_error)
 }
 
@@ -65,7 +74,11 @@ impl Vault {
     /// Check every record and its index entries. Never modifies anything.
     pub fn verify(&self, progress: &mut dyn FnMut(u64, u64)) -> Result<VerifyReport> {
         let st = self.state();
-        let State { conn, vault_id, unlocked } = &*st;
+        let State {
+            conn,
+            vault_id,
+            unlocked,
+        } = &*st;
         let keys = &unlocked.as_ref().ok_or(VaultError::Locked)?.keys;
         let rows = all_rows(conn)?;
         let total = rows.len() as u64;
@@ -74,23 +87,39 @@ impl Vault {
             let kind = match open_body(keys, vault_id, &table, &id, &body) {
                 Err(_) => Some(ProblemKind::Tampered),
                 Ok(record) => {
-                    let expected: BTreeSet<Vec<u8>> =
-                        record.terms.iter().map(|(n, v)| keys.blind_index(&table, n, v).to_vec()).collect();
-                    (expected != stored_macs(conn, &table, &id)?).then_some(ProblemKind::IndexMismatch)
+                    let expected: BTreeSet<Vec<u8>> = record
+                        .terms
+                        .iter()
+                        .map(|(n, v)| keys.blind_index(&table, n, v).to_vec())
+                        .collect();
+                    (expected != stored_macs(conn, &table, &id)?)
+                        .then_some(ProblemKind::IndexMismatch)
                 }
             };
             if let Some(kind) = kind {
-                problems.push(Problem { table, record_id: id, kind });
+                problems.push(Problem {
+                    table,
+                    record_id: id,
+                    kind,
+                });
             }
             progress(done as u64 + 1, total);
         }
-        Ok(VerifyReport { records_checked: total, problems })
+        Ok(VerifyReport {
+            records_checked: total,
+            problems,
+        })
     }
 
     /// Make a new data key and re-encrypt every record in one transaction. Needs the passphrase
     /// (to re-wrap the new key) and, to keep the device slot, the device provider. Issues a new
     /// recovery code. If any record fails authentication, nothing changes: run `verify` first.
-    pub fn rekey(&self, passphrase: &str, device: Option<&dyn KeyProvider>, progress: &mut dyn FnMut(u64, u64)) -> Result<RekeyOutcome> {
+    pub fn rekey(
+        &self,
+        passphrase: &str,
+        device: Option<&dyn KeyProvider>,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<RekeyOutcome> {
         let mut st = self.state();
         let (_, kdf) = slots::open_with_passphrase(&st.conn, &st.vault_id, passphrase)?;
         let vault_id = st.vault_id;
@@ -98,7 +127,9 @@ impl Vault {
         let new_keys = RecordKeys::derive(&new_dek, &vault_id);
         let State { conn, unlocked, .. } = &mut *st;
         let old_keys = &unlocked.as_ref().ok_or(VaultError::Locked)?.keys;
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql_error)?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql_error)?;
         let rows = all_rows(&tx)?;
         let total = rows.len() as u64;
         for (done, (table, id, body)) in rows.iter().enumerate() {
@@ -118,8 +149,14 @@ impl Vault {
             _ => false,
         };
         tx.commit().map_err(sql_error)?;
-        *unlocked = Some(Unlocked { dek: new_dek, keys: new_keys });
-        Ok(RekeyOutcome { records: total, recovery_code, device_slot_kept })
+        *unlocked = Some(Unlocked {
+            dek: new_dek,
+            keys: new_keys,
+        });
+        Ok(RekeyOutcome {
+            records: total,
+            recovery_code,
+            device_slot_kept,
+        })
     }
 }
-

@@ -27,7 +27,9 @@ use std::{
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
-pub use backup::{decode_backup_payload, parse_backup_container, BackupContainer, BackupRecord, ImportReport};
+pub use backup::{
+    decode_backup_payload, parse_backup_container, BackupContainer, BackupRecord, ImportReport,
+};
 pub use device::{KeyProvider, KeyProviderError};
 pub use maintenance::{Problem, ProblemKind, RekeyOutcome, VerifyReport};
 pub use memory::MemoryStore;
@@ -36,7 +38,10 @@ pub use slots::SlotKind;
 pub use store::{new_id, RawRecord, Record, Store, Txn, TxnExt};
 
 use crate::{
-    crypto::{open_record, random_bytes, seal_record, DataKey, KdfParams, RecordKeys, RecordPlace, RecoveryCode},
+    crypto::{
+        open_record, random_bytes, seal_record, DataKey, KdfParams, RecordKeys, RecordPlace,
+        RecoveryCode,
+    },
     error::{ErrorCode, Result},
 };
 use encrypted_txn::EncryptedTxn;
@@ -88,9 +93,10 @@ impl VaultError {
             VaultError::NotAVault => ErrorCode::NotAVault,
             VaultError::AlreadyExists => ErrorCode::AlreadyExists,
             VaultError::NoSuchSlot => ErrorCode::NotFound,
-            VaultError::WeakParameters | VaultError::InvalidName | VaultError::RecordTooLarge | VaultError::InvalidRecoveryCode => {
-                ErrorCode::InvalidInput
-            }
+            VaultError::WeakParameters
+            | VaultError::InvalidName
+            | VaultError::RecordTooLarge
+            | VaultError::InvalidRecoveryCode => ErrorCode::InvalidInput,
             VaultError::DiskFull => ErrorCode::DiskFull,
             VaultError::Storage(_) => ErrorCode::Storage,
         }
@@ -116,7 +122,8 @@ pub(crate) fn sql_error(e: rusqlite::Error) -> VaultError {
         Some(code) => VaultError::Storage(format!("{code:?}")),
         None => VaultError::Storage(match e {
             rusqlite::Error::QueryReturnedNoRows => "missing row".into(),
-            rusqlite::Error::InvalidColumnType(..) | rusqlite::Error::FromSqlConversionFailure(..) => "unexpected column type".into(),
+            rusqlite::Error::InvalidColumnType(..)
+            | rusqlite::Error::FromSqlConversionFailure(..) => "unexpected column type".into(),
             _ => "sqlite interface error".into(),
         }),
     }
@@ -134,14 +141,20 @@ pub struct VaultOptions {
 
 impl Default for VaultOptions {
     fn default() -> Self {
-        VaultOptions { kdf: KdfParams::default(), rekey_after_encryptions: 1 << 28 }
+        VaultOptions {
+            kdf: KdfParams::default(),
+            rekey_after_encryptions: 1 << 28,
+        }
     }
 }
 
 impl VaultOptions {
     /// Cheap key derivation: for tests and benchmarks only.
     pub fn fast_for_tests() -> Self {
-        VaultOptions { kdf: KdfParams::FAST_INSECURE, ..Self::default() }
+        VaultOptions {
+            kdf: KdfParams::FAST_INSECURE,
+            ..Self::default()
+        }
     }
 }
 
@@ -189,7 +202,11 @@ impl std::fmt::Debug for Vault {
 impl Vault {
     /// Create a vault in `dir` (created if missing) and return it unlocked, with the recovery
     /// code to show the user once.
-    pub fn create(dir: &Path, passphrase: &str, options: &VaultOptions) -> Result<(Vault, RecoveryCode)> {
+    pub fn create(
+        dir: &Path,
+        passphrase: &str,
+        options: &VaultOptions,
+    ) -> Result<(Vault, RecoveryCode)> {
         if !options.kdf.is_acceptable() {
             return Err(VaultError::WeakParameters.into());
         }
@@ -202,17 +219,33 @@ impl Vault {
         let vault_id = random_bytes::<16>();
         let dek = DataKey::generate();
         let keys = RecordKeys::derive(&dek, &vault_id);
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql_error)?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql_error)?;
         set_meta(&tx, "vault_id", &vault_id)?;
         set_meta(&tx, "canary", &seal_canary(&keys, &vault_id))?;
         set_meta(&tx, "encryptions", &0u64.to_le_bytes())?;
-        set_meta(&tx, "rekey_after", &options.rekey_after_encryptions.to_le_bytes())?;
+        set_meta(
+            &tx,
+            "rekey_after",
+            &options.rekey_after_encryptions.to_le_bytes(),
+        )?;
         slots::add_passphrase(&tx, &vault_id, &dek, passphrase, options.kdf)?;
         let code = slots::add_recovery(&tx, &vault_id, &dek)?;
         tx.commit().map_err(sql_error)?;
         restore_ballast(dir);
-        let state = State { conn, vault_id, unlocked: Some(Unlocked { dek, keys }) };
-        Ok((Vault { dir: dir.to_owned(), state: Mutex::new(state) }, code))
+        let state = State {
+            conn,
+            vault_id,
+            unlocked: Some(Unlocked { dek, keys }),
+        };
+        Ok((
+            Vault {
+                dir: dir.to_owned(),
+                state: Mutex::new(state),
+            },
+            code,
+        ))
     }
 
     /// Open an existing vault, locked. Migrates an older schema; refuses a newer one unchanged.
@@ -223,7 +256,14 @@ impl Vault {
             .and_then(|v| v.try_into().ok())
             .ok_or(VaultError::NotAVault)?;
         restore_ballast(dir);
-        Ok(Vault { dir: dir.to_owned(), state: Mutex::new(State { conn, vault_id, unlocked: None }) })
+        Ok(Vault {
+            dir: dir.to_owned(),
+            state: Mutex::new(State {
+                conn,
+                vault_id,
+                unlocked: None,
+            }),
+        })
     }
 
     pub fn exists(dir: &Path) -> bool {
@@ -266,7 +306,10 @@ impl Vault {
         let slots = slots::list(&st.conn)?.into_iter().map(|s| s.kind).collect();
         let encryptions = meta_u64(&st.conn, "encryptions")?;
         let rekey_after = meta_u64(&st.conn, "rekey_after")?;
-        let records = st.conn.query_row("SELECT COUNT(*) FROM records", [], |r| r.get::<_, i64>(0)).map_err(sql_error)? as u64;
+        let records = st
+            .conn
+            .query_row("SELECT COUNT(*) FROM records", [], |r| r.get::<_, i64>(0))
+            .map_err(sql_error)? as u64;
         Ok(VaultStatus {
             locked: st.unlocked.is_none(),
             schema_version: open_database::version(&st.conn)?,
@@ -326,7 +369,9 @@ impl Vault {
 
     pub fn remove_device_slot(&self) -> Result<bool> {
         let mut st = self.state();
-        with_immediate(&mut st.conn, |tx| Ok(slots::remove_kind(tx, SlotKind::Device)? > 0))
+        with_immediate(&mut st.conn, |tx| {
+            Ok(slots::remove_kind(tx, SlotKind::Device)? > 0)
+        })
     }
 
     pub fn dir(&self) -> &Path {
@@ -348,7 +393,12 @@ fn install(st: &mut State, dek: DataKey, wrong_key: VaultError) -> Result<()> {
 }
 
 fn canary_place(vault_id: &[u8]) -> RecordPlace<'_> {
-    RecordPlace { vault_id, table: "meta", record_id: "canary", column: "value" }
+    RecordPlace {
+        vault_id,
+        table: "meta",
+        record_id: "canary",
+        column: "value",
+    }
 }
 
 fn seal_canary(keys: &RecordKeys, vault_id: &[u8]) -> Vec<u8> {
@@ -363,16 +413,20 @@ fn set_meta(conn: &Connection, key: &str, value: &[u8]) -> Result<(), VaultError
 }
 
 fn get_meta(conn: &Connection, key: &str) -> Result<Option<Vec<u8>>, VaultError> {
-    conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional().map_err(|e| match sql_error(e) {
-        // A SQLite file without our tables is some other database.
-        VaultError::Storage(_) => VaultError::NotAVault,
-        other => other,
-    })
+    conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()
+        .map_err(|e| match sql_error(e) {
+            // A SQLite file without our tables is some other database.
+            VaultError::Storage(_) => VaultError::NotAVault,
+            other => other,
+        })
 }
 
 fn meta_u64(conn: &Connection, key: &str) -> Result<u64, VaultError> {
     let bytes = get_meta(conn, key)?.ok_or(VaultError::NotAVault)?;
-    Ok(u64::from_le_bytes(bytes.try_into().map_err(|_| VaultError::NotAVault)?))
+    Ok(u64::from_le_bytes(
+        bytes.try_into().map_err(|_| VaultError::NotAVault)?,
+    ))
 }
 
 fn add_encryptions(conn: &Connection, n: u64) -> Result<(), VaultError> {
@@ -380,11 +434,20 @@ fn add_encryptions(conn: &Connection, n: u64) -> Result<(), VaultError> {
         return Ok(());
     }
     let current = meta_u64(conn, "encryptions")?;
-    set_meta(conn, "encryptions", &current.saturating_add(n).to_le_bytes())
+    set_meta(
+        conn,
+        "encryptions",
+        &current.saturating_add(n).to_le_bytes(),
+    )
 }
 
-fn with_immediate<T>(conn: &mut Connection, f: impl FnOnce(&Connection) -> Result<T, VaultError>) -> Result<T> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql_error)?;
+fn with_immediate<T>(
+    conn: &mut Connection,
+    f: impl FnOnce(&Connection) -> Result<T, VaultError>,
+) -> Result<T> {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sql_error)?;
     let out = f(&tx)?;
     tx.commit().map_err(sql_error)?;
     Ok(out)
@@ -401,7 +464,11 @@ fn io_error(e: &std::io::Error) -> VaultError {
 
 fn restore_ballast(dir: &Path) {
     let path = dir.join(BALLAST_FILE);
-    if path.metadata().map(|m| m.len() as usize == BALLAST_BYTES).unwrap_or(false) {
+    if path
+        .metadata()
+        .map(|m| m.len() as usize == BALLAST_BYTES)
+        .unwrap_or(false)
+    {
         return;
     }
     // Best effort: with no space for the ballast there is nothing to reserve; try again later.
@@ -417,20 +484,42 @@ fn release_ballast(dir: &Path) {
 impl Store for Vault {
     fn read<T>(&self, f: impl FnOnce(&mut dyn Txn) -> Result<T>) -> Result<T> {
         let mut st = self.state();
-        let State { conn, vault_id, unlocked } = &mut *st;
+        let State {
+            conn,
+            vault_id,
+            unlocked,
+        } = &mut *st;
         let keys = &unlocked.as_ref().ok_or(VaultError::Locked)?.keys;
         let tx = conn.transaction().map_err(sql_error)?;
-        let mut txn = EncryptedTxn { tx: &tx, keys, vault_id, writable: false, sealed: 0 };
+        let mut txn = EncryptedTxn {
+            tx: &tx,
+            keys,
+            vault_id,
+            writable: false,
+            sealed: 0,
+        };
         f(&mut txn)
     }
 
     fn write<T>(&self, f: impl FnOnce(&mut dyn Txn) -> Result<T>) -> Result<T> {
         let mut st = self.state();
-        let State { conn, vault_id, unlocked } = &mut *st;
+        let State {
+            conn,
+            vault_id,
+            unlocked,
+        } = &mut *st;
         let keys = &unlocked.as_ref().ok_or(VaultError::Locked)?.keys;
         let result: Result<T> = (|| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql_error)?;
-            let mut txn = EncryptedTxn { tx: &tx, keys, vault_id, writable: true, sealed: 0 };
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(sql_error)?;
+            let mut txn = EncryptedTxn {
+                tx: &tx,
+                keys,
+                vault_id,
+                writable: true,
+                sealed: 0,
+            };
             let out = f(&mut txn)?;
             let sealed = txn.sealed;
             add_encryptions(&tx, sealed)?;

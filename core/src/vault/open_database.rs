@@ -72,7 +72,8 @@ fn set_pragmas(conn: &Connection) -> Result<(), VaultError> {
 
 /// The schema version of an open database.
 pub(crate) fn version(conn: &Connection) -> Result<i64, VaultError> {
-    conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(sql_error)
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(sql_error)
 }
 
 /// Bring the schema to [`VERSION`], one transaction per step. Refuses (without writing) a vault
@@ -84,12 +85,19 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), VaultError> {
 pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), VaultError> {
     let current = version(conn)?;
     if current > VERSION {
-        return Err(VaultError::IncompatibleVersion { found: current, supported: VERSION });
+        return Err(VaultError::IncompatibleVersion {
+            found: current,
+            supported: VERSION,
+        });
     }
     for step in current + 1..=target {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql_error)?;
-        tx.execute_batch(MIGRATIONS[(step - 1) as usize]).map_err(sql_error)?;
-        tx.pragma_update(None, "user_version", step).map_err(sql_error)?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql_error)?;
+        tx.execute_batch(MIGRATIONS[(step - 1) as usize])
+            .map_err(sql_error)?;
+        tx.pragma_update(None, "user_version", step)
+            .map_err(sql_error)?;
         tx.commit().map_err(sql_error)?;
     }
     Ok(())

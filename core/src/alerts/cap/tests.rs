@@ -174,7 +174,7 @@ pub(crate) fn fraud_alert_xml(
         format!("<references>{references}</references>")
     };
     format!(
-        r#"<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>{identifier}</identifier><sender>alerts@police.example.cn</sender><sent>{sent}</sent><status>Actual</status><msgType>{msg_type}</msgType><scope>Public</scope>{refs}<info><language>zh-CN</language><category>Security</category><event>冒充客服退款诈骗</event><urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty><eventCode><valueName>x-antifraud</valueName><value>impersonation_customer_service</value></eventCode><expires>{expires}</expires><headline>警惕冒充快递客服退款</headline><description>骗子自称快递客服，以理赔为由诱导共享屏幕。</description></info><info><language>en-US</language><category>Security</category><event>Refund scam</event><urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty><eventCode><valueName>x-antifraud</valueName><value>impersonation_customer_service</value></eventCode><expires>{expires}</expires><headline>Beware fake courier refund calls</headline><area><areaDesc>Shanghai</areaDesc><geocode><valueName>GB2260</valueName><value>310000</value></geocode></area></info></alert>"#
+        r#"<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>{identifier}</identifier><sender>alerts@police.example.cn</sender><sent>{sent}</sent><status>Actual</status><msgType>{msg_type}</msgType><scope>Public</scope>{refs}<info><language>zh-CN</language><category>Security</category><event>冒充客服退款诈骗</event><urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty><eventCode><valueName>x-antifraud</valueName><value>refund</value></eventCode><expires>{expires}</expires><headline>警惕冒充快递客服退款</headline><description>骗子自称快递客服，以理赔为由诱导共享屏幕。</description></info><info><language>en-US</language><category>Security</category><event>Refund scam</event><urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty><eventCode><valueName>x-antifraud</valueName><value>refund</value></eventCode><expires>{expires}</expires><headline>Beware fake courier refund calls</headline><area><areaDesc>Shanghai</areaDesc><geocode><valueName>GB2260</valueName><value>310000</value></geocode></area></info></alert>"#
     )
 }
 
@@ -188,10 +188,7 @@ fn fraud_warning_names_its_family_and_locale_picks_info() {
         "2026-12-05T09:00:00+08:00",
     );
     let a = parse_alert(xml.as_bytes()).unwrap();
-    assert_eq!(
-        a.fraud_family_code(),
-        Some("impersonation_customer_service")
-    );
+    assert_eq!(a.fraud_family_code(), Some("refund"));
     assert_eq!(
         a.info_for(Locale::ZhCn).unwrap().headline.as_deref(),
         Some("警惕冒充快递客服退款")
