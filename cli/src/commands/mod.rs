@@ -1,5 +1,6 @@
 //! One module per command group; `run` dispatches.
 
+mod alerts;
 mod demo;
 
 use clap::Subcommand;
@@ -11,10 +12,14 @@ use crate::{context::Ctx, output::Output};
 pub enum Command {
     /// Walk through every capability on a throwaway vault in a temporary directory.
     Demo,
+    /// Safety alerts: trusted publishers, signed feeds, SMS checks.
+    #[command(subcommand)]
+    Alerts(alerts::AlertsCommand),
 }
 
 pub fn run(ctx: &Ctx, command: Command) -> Result<Output, Error> {
     match command {
         Command::Demo => demo::run(ctx),
+        Command::Alerts(command) => alerts::run(ctx, command),
     }
 }

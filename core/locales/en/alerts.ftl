@@ -1,0 +1,10 @@
+alerts-trusted = Trusted { $name } (key { $key_id }).
+alerts-revoked = Publisher revoked: its feeds are no longer accepted.
+alerts-archived = Alert archived.
+alerts-status-fresh = { $name }: up to date (feed { $seq }).
+alerts-status-stale = { $name }: STALE since { $since }. The feed has not been renewed; alerts may be outdated or withheld.
+alerts-imported = Accepted { $accepted }, duplicates { $duplicates }, rejected { $rejected }.
+alerts-unchanged = The feed has not changed since the last import.
+alerts-none = No alerts.
+alerts-inactive = no longer in force
+alerts-unverified = This alert was not covered by a trusted signature.

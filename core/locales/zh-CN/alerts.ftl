@@ -1,0 +1,10 @@
+alerts-trusted = 已信任 { $name }（密钥 { $key_id }）。
+alerts-revoked = 已撤销该发布者：不再接受其订阅源。
+alerts-archived = 预警已归档。
+alerts-status-fresh = { $name }：已是最新（第 { $seq } 期）。
+alerts-status-stale = { $name }：自 { $since } 起已过期。订阅源未更新，预警可能已过时或被拦截。
+alerts-imported = 接受 { $accepted } 条，重复 { $duplicates } 条，拒绝 { $rejected } 条。
+alerts-unchanged = 订阅源自上次导入以来没有变化。
+alerts-none = 没有预警。
+alerts-inactive = 已失效
+alerts-unverified = 此预警未经可信签名验证。
