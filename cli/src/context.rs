@@ -1,6 +1,6 @@
 //! Global options and what every command needs from them: output mode, locale, clock, vault.
 
-use std::path::PathBuf;
+use std::{io::IsTerminal, path::PathBuf};
 
 use clap::Args;
 use time::{format_description::well_known::Rfc3339, OffsetDateTime};
@@ -62,19 +62,44 @@ impl Ctx {
         }
         if self.passphrase_stdin {
             let mut line = Zeroizing::new(String::new());
-            std::io::stdin().read_line(&mut line).map_err(|_| {
-                Error::InvalidInput("could not read the passphrase from standard input".into())
-            })?;
-            let trimmed = Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_owned());
-            return Ok(trimmed);
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|_| Error::InvalidInput("could not read the passphrase from standard input".into()))?;
+            return Ok(Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_owned()));
         }
-        rpassword::prompt_password(prompt)
-            .map(Zeroizing::new)
-            .map_err(|_| {
-                Error::InvalidInput(
-                    "no passphrase given (set VIGIL_PASSPHRASE or use --passphrase-stdin)".into(),
-                )
-            })
+        prompt_secret(prompt, "VIGIL_PASSPHRASE or --passphrase-stdin")
+    }
+
+    /// Another secret (a new passphrase, a recovery code, a backup passphrase): from `env_var`,
+    /// else a no-echo prompt. Never from the command line, where other users can see it.
+    pub fn secret(&self, env_var: &str, prompt: &str) -> Result<Zeroizing<String>, Error> {
+        match std::env::var(env_var) {
+            Ok(value) => Ok(Zeroizing::new(value)),
+            Err(_) => prompt_secret(prompt, env_var),
+        }
+    }
+
+    /// A progress bar on a terminal; nothing with `--json` or when stderr is not a terminal.
+    pub fn progress(&self, label: &'static str) -> impl FnMut(u64, u64) {
+        let bar = (!self.json && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}")
+                    .expect("the template is valid")
+                    .progress_chars("=> "),
+            );
+            bar.set_message(label);
+            bar
+        });
+        move |done, total| {
+            if let Some(bar) = &bar {
+                bar.set_length(total);
+                bar.set_position(done);
+                if done == total {
+                    bar.finish_and_clear();
+                }
+            }
+        }
     }
 }
 
@@ -88,6 +113,12 @@ impl Ctx {
         vault.unlock_with_passphrase(&self.passphrase("Vault passphrase: ")?)?;
         Ok(vault)
     }
+}
+
+fn prompt_secret(prompt: &str, alternative: &str) -> Result<Zeroizing<String>, Error> {
+    rpassword::prompt_password(prompt)
+        .map(Zeroizing::new)
+        .map_err(|_| Error::InvalidInput(format!("no terminal to ask for a secret (use {alternative})")))
 }
 
 fn default_vault_dir() -> PathBuf {

@@ -2,6 +2,7 @@
 
 mod alerts;
 mod demo;
+mod vault;
 
 use clap::Subcommand;
 use vigil_core::Error;
@@ -15,11 +16,18 @@ pub enum Command {
     /// Safety alerts: trusted publishers, signed feeds, SMS checks.
     #[command(subcommand)]
     Alerts(alerts::AlertsCommand),
+    /// Create a new vault and print its recovery code (once).
+    Init,
+    /// Vault maintenance: status, passphrase, recovery, rekey, verify, backups.
+    #[command(subcommand)]
+    Vault(vault::VaultCommand),
 }
 
 pub fn run(ctx: &Ctx, command: Command) -> Result<Output, Error> {
     match command {
         Command::Demo => demo::run(ctx),
         Command::Alerts(command) => alerts::run(ctx, command),
+        Command::Init => vault::init(ctx),
+        Command::Vault(c) => vault::run(ctx, c),
     }
 }
