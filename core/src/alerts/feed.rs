@@ -56,6 +56,18 @@ pub fn ingest_feed<S: Store>(
     signature: &str,
     now: OffsetDateTime,
 ) -> Result<ImportReport> {
+    ingest_signed(store, feed, signature, Door::Feed, now)
+}
+
+/// The feed path for any door that carries a minisign signature (feeds and signed pushes share
+/// the publisher's `seq` counter: a push is a feed of one).
+pub(crate) fn ingest_signed<S: Store>(
+    store: &S,
+    feed: &[u8],
+    signature: &str,
+    door: Door,
+    now: OffsetDateTime,
+) -> Result<ImportReport> {
     check_size(feed.len(), MAX_FEED_BYTES)?;
     check_size(signature.len(), MAX_SIGNATURE_BYTES)?;
     let signature = Signature::parse(signature).map_err(AlertsError::from)?;
@@ -75,7 +87,7 @@ pub fn ingest_feed<S: Store>(
             };
         }
         let alerts = cap::parse_document(feed).map_err(AlertsError::from)?;
-        let report = store_alerts(txn, &publisher, alerts, Door::Feed, now, comment.seq)?;
+        let report = store_alerts(txn, &publisher, alerts, door, now, comment.seq)?;
         if let Some(next_key) = comment.get("next_key") {
             trust::rotate(&mut publisher, next_key)?;
         }
