@@ -189,3 +189,52 @@ fn exercises_have_their_own_list_and_zh_cn_texts_exist() {
         .unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), "没有预警。");
 }
+
+#[test]
+fn ingest_sms_flags_a_forged_early_warning() {
+    let env = Env::new();
+    let forged = "【反诈中心】您涉嫌洗钱，请添加民警微信号：police_110zz 配合调查";
+    let (json, code) = env.vigil(&[
+        "alerts",
+        "ingest-sms",
+        "--sender",
+        "12381",
+        "--text",
+        forged,
+    ]);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(json["verdict"], "forged");
+    assert_eq!(json["flags"], serde_json::json!(["messenger_id"]));
+    let genuine = "【国家反诈中心】您正在接听的电话可能涉嫌诈骗，请立即挂断！";
+    let (json, _) = env.vigil(&[
+        "alerts",
+        "ingest-sms",
+        "--sender",
+        "12381",
+        "--text",
+        genuine,
+        "--received",
+        "2026-11-28T09:59:00+08:00",
+    ]);
+    assert_eq!(
+        (json["verdict"].as_str(), json["received"].as_str()),
+        (Some("plausible"), Some("2026-11-28T09:59:00+08:00"))
+    );
+    let (json, _) = env.vigil(&["alerts", "list"]);
+    assert_eq!(json["alerts"][0]["door"], "sms");
+    assert_eq!(json["alerts"][0]["verified"], false);
+    let (json, code) = env.vigil(&[
+        "alerts",
+        "ingest-sms",
+        "--sender",
+        "12381",
+        "--text",
+        "x",
+        "--received",
+        "noon",
+    ]);
+    assert_eq!(
+        (json["error"]["code"].as_str(), code),
+        (Some("invalid_input"), 1)
+    );
+}

@@ -15,7 +15,12 @@ use vigil_core::{
     Error,
 };
 
-use crate::{context::Ctx, output::Output};
+use time::{format_description::well_known::Rfc3339, OffsetDateTime};
+
+use crate::{
+    context::{format_time, Ctx},
+    output::Output,
+};
 
 #[derive(Subcommand)]
 pub enum AlertsCommand {
@@ -66,6 +71,16 @@ pub enum AlertsCommand {
     Read { id: String },
     /// Archive an alert.
     Archive { id: String },
+    /// Check an SMS that claims to come from an official number; plausible ones are kept.
+    IngestSms {
+        #[arg(long)]
+        sender: String,
+        #[arg(long)]
+        text: String,
+        /// When it arrived (RFC 3339; default: now).
+        #[arg(long)]
+        received: Option<String>,
+    },
 }
 
 pub fn run(ctx: &Ctx, command: AlertsCommand) -> Result<Output, Error> {
@@ -183,6 +198,22 @@ pub fn run(ctx: &Ctx, command: AlertsCommand) -> Result<Output, Error> {
                 json!({"archived": id}),
                 tr(ctx.locale, "alerts-archived"),
             ))
+        }
+        AlertsCommand::IngestSms {
+            sender,
+            text,
+            received,
+        } => {
+            let received = match received {
+                Some(r) => OffsetDateTime::parse(&r, &Rfc3339).map_err(|_| {
+                    Error::InvalidInput("--received must be an RFC 3339 date-time".into())
+                })?,
+                None => ctx.now,
+            };
+            let check = alerts::ingest_sms(&vault, &sender, &text, received, ctx.locale)?;
+            let mut json = json!(check);
+            json["received"] = json!(format_time(received));
+            Ok(Output::new(json, check.explanation.clone()))
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod inbox;
 pub mod minisign;
 pub mod push;
 pub mod relevance;
+pub mod sms;
 pub mod trust;
 pub mod view;
 
@@ -22,6 +23,7 @@ pub use feed::{ingest_feed, ImportReport, Rejection};
 pub use inbox::{Door, ReadState};
 pub use push::{ingest_push, PushOutcome};
 pub use relevance::{should_notify, QuietHours, RelevanceProfile};
+pub use sms::{ingest_sms, SmsCheck, SmsVerdict};
 pub use trust::{feed_status, FeedStatus, Publisher};
 pub use view::{AlertFilter, AlertSummary, AlertView};
 

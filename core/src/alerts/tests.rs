@@ -661,3 +661,21 @@ fn the_encrypted_vault_keeps_alerts_and_trust_state_across_reopening() {
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].family, Some(Family::Refund));
 }
+
+#[test]
+fn every_alerts_text_exists_in_both_locales() {
+    let sources = [
+        include_str!("sms.rs"),
+        include_str!("view.rs"),
+        include_str!("../../../cli/src/commands/alerts.rs"),
+    ];
+    let mut ids = 0;
+    for source in sources {
+        for (at, _) in source.match_indices("\"alerts-") {
+            let id: String = source[at + 1..].chars().take_while(|c| *c != '"').collect();
+            assert!(crate::i18n::has_message(&id), "{id} missing in a locale");
+            ids += 1;
+        }
+    }
+    assert!(ids >= 15, "found only {ids} message ids");
+}
