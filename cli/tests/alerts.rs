@@ -238,3 +238,49 @@ fn ingest_sms_flags_a_forged_early_warning() {
         (Some("invalid_input"), 1)
     );
 }
+
+#[test]
+fn sync_fetches_a_signed_feed_from_a_local_server() {
+    use std::{
+        io::{Read, Write},
+        net::TcpListener,
+    };
+    let env = Env::new();
+    env.trust();
+    let xml = alert("H-1", "Actual");
+    let sig = env
+        .key
+        .sign(xml.as_bytes(), "seq=1 expires=2026-11-29T10:00:00+08:00")
+        .to_text();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/feed.xml", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let mut stream = stream.unwrap();
+            let mut request = [0u8; 2048];
+            let n = stream.read(&mut request).unwrap();
+            let head = String::from_utf8_lossy(&request[..n]);
+            let body = if head.starts_with("GET /feed.xml.minisig ") {
+                sig.as_bytes()
+            } else {
+                xml.as_bytes()
+            };
+            let reply = format!(
+                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            stream.write_all(reply.as_bytes()).unwrap();
+            stream.write_all(body).unwrap();
+        }
+    });
+    let (json, code) = env.vigil(&["alerts", "sync", &url]);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(json["reports"][0]["import"]["accepted"], 1);
+    let (json, _) = env.vigil(&["alerts", "list"]);
+    assert_eq!(json["alerts"][0]["identifier"], "H-1");
+    let (json, code) = env.vigil(&["alerts", "sync", "http://example.invalid/feed.xml"]);
+    assert_eq!(
+        (json["error"]["code"].as_str(), code),
+        (Some("invalid_input"), 1)
+    );
+}

@@ -46,6 +46,8 @@ pub enum AlertsCommand {
         #[arg(long)]
         sig: Option<PathBuf>,
     },
+    /// Fetch subscribed feeds (or subscribe to URL and fetch it) over HTTPS and ingest them.
+    Sync { url: Option<String> },
     /// List alerts: active real ones by default.
     List {
         /// Include expired, withdrawn, superseded and archived alerts.
@@ -150,6 +152,26 @@ pub fn run(ctx: &Ctx, command: AlertsCommand) -> Result<Output, Error> {
                     .map_err(|_| Error::InvalidInput("the signature file is not text".into()))?;
             let report = alerts::ingest_feed(&vault, &feed, &signature, ctx.now)?;
             Ok(Output::new(json!(report), report_text(ctx, &report)))
+        }
+        AlertsCommand::Sync { url } => {
+            let options = alerts::SyncOptions::default();
+            let mut progress = ctx.progress("sync");
+            let reports = match url {
+                Some(url) => vec![alerts::sync_url(
+                    &vault,
+                    &url,
+                    ctx.now,
+                    &options,
+                    &mut progress,
+                )?],
+                None => alerts::sync_all(&vault, ctx.now, &options, &mut progress)?,
+            };
+            let text = reports
+                .iter()
+                .map(|r| sync_text(ctx, r))
+                .collect::<Vec<_>>()
+                .join("\n");
+            Ok(Output::new(json!({"reports": reports}), text))
         }
         AlertsCommand::List {
             all,
@@ -269,7 +291,7 @@ fn parse_family(text: &str) -> Result<Family, Error> {
         .ok_or_else(|| Error::InvalidInput("unknown scam family code".into()))
 }
 
-pub(crate) fn report_text(ctx: &Ctx, report: &alerts::ImportReport) -> String {
+fn report_text(ctx: &Ctx, report: &alerts::ImportReport) -> String {
     if report.unchanged {
         return tr(ctx.locale, "alerts-unchanged");
     }
@@ -286,6 +308,19 @@ pub(crate) fn report_text(ctx: &Ctx, report: &alerts::ImportReport) -> String {
         text.push_str(&format!("\n  {} [{}]", r.identifier, r.code));
     }
     text
+}
+
+fn sync_text(ctx: &Ctx, report: &alerts::SyncReport) -> String {
+    let outcome = match (&report.error, &report.import) {
+        (Some(code), _) => tr_args(
+            ctx.locale,
+            "alerts-sync-failed",
+            &[("code", code.clone().into())],
+        ),
+        (None, Some(import)) => report_text(ctx, import),
+        (None, None) => tr(ctx.locale, "alerts-unchanged"),
+    };
+    format!("{}: {outcome}", report.url)
 }
 
 fn line(ctx: &Ctx, a: &AlertSummary) -> String {

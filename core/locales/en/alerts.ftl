@@ -16,3 +16,4 @@ alerts-sms-flag-foreign-link = it links to a website that is not the sender's of
 alerts-sms-flag-phone = real messages from this number never give a phone number to call
 alerts-sms-flag-messenger = real messages from this number never ask you to add a QQ or WeChat account
 alerts-sms-event = Official SMS (unverified)
+alerts-sync-failed = failed ({ $code })

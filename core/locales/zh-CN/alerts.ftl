@@ -16,3 +16,4 @@ alerts-sms-flag-foreign-link = 链接指向的网站不是发送方的官方域�
 alerts-sms-flag-phone = 该号码发出的真实短信从不让您拨打其他电话
 alerts-sms-flag-messenger = 该号码发出的真实短信从不要求添加QQ或微信
 alerts-sms-event = 官方短信（未验证）
+alerts-sync-failed = 失败（{ $code }）

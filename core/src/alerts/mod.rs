@@ -15,6 +15,7 @@ pub mod minisign;
 pub mod push;
 pub mod relevance;
 pub mod sms;
+pub mod sync;
 pub mod trust;
 pub mod view;
 
@@ -24,6 +25,7 @@ pub use inbox::{Door, ReadState};
 pub use push::{ingest_push, PushOutcome};
 pub use relevance::{should_notify, QuietHours, RelevanceProfile};
 pub use sms::{ingest_sms, SmsCheck, SmsVerdict};
+pub use sync::{subscribe, sync_all, sync_url, SyncOptions, SyncReport};
 pub use trust::{feed_status, FeedStatus, Publisher};
 pub use view::{AlertFilter, AlertSummary, AlertView};
 
