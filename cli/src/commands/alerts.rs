@@ -7,7 +7,7 @@ use serde_json::json;
 use vigil_core::{
     alerts::{
         self,
-        cap::{Category, Severity},
+        cap::{CapCategory, CapSeverity},
         trust, view, AlertFilter, AlertSummary, AlertView, ReadState, RelevanceProfile,
     },
     i18n::{tr, tr_args},
@@ -38,7 +38,7 @@ pub enum AlertsCommand {
     /// Stop trusting a publisher.
     Revoke { publisher_id: String },
     /// Publishers and the freshness of their feeds ("stale since").
-    Status,
+    CapStatus,
     /// Import a signed feed file (CAP alert or Atom feed) and its detached minisign signature.
     Import {
         file: PathBuf,
@@ -112,7 +112,7 @@ pub fn run(ctx: &Ctx, command: AlertsCommand) -> Result<Output, Error> {
                 tr(ctx.locale, "alerts-revoked"),
             ))
         }
-        AlertsCommand::Status => {
+        AlertsCommand::CapStatus => {
             let status = alerts::feed_status(&vault, ctx.now)?;
             let lines: Vec<String> = status
                 .iter()
@@ -268,16 +268,16 @@ fn read_capped(path: &Path, limit: usize) -> Result<Vec<u8>, Error> {
     std::fs::read(path).map_err(missing)
 }
 
-fn parse_category(text: &str) -> Result<Category, Error> {
-    Category::ALL
+fn parse_category(text: &str) -> Result<CapCategory, Error> {
+    CapCategory::ALL
         .iter()
         .copied()
         .find(|c| c.as_cap().eq_ignore_ascii_case(text))
         .ok_or_else(|| Error::InvalidInput("unknown CAP category".into()))
 }
 
-fn parse_severity(text: &str) -> Result<Severity, Error> {
-    Severity::ALL
+fn parse_severity(text: &str) -> Result<CapSeverity, Error> {
+    CapSeverity::ALL
         .iter()
         .copied()
         .find(|s| s.as_cap().eq_ignore_ascii_case(text))
@@ -291,7 +291,7 @@ fn parse_family(text: &str) -> Result<Family, Error> {
         .ok_or_else(|| Error::InvalidInput("unknown scam family code".into()))
 }
 
-fn report_text(ctx: &Ctx, report: &alerts::ImportReport) -> String {
+fn report_text(ctx: &Ctx, report: &alerts::FeedReport) -> String {
     if report.unchanged {
         return tr(ctx.locale, "alerts-unchanged");
     }

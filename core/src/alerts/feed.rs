@@ -40,7 +40,7 @@ pub struct Rejection {
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct ImportReport {
+pub struct FeedReport {
     pub accepted: u32,
     pub duplicates: u32,
     pub rejected: Vec<Rejection>,
@@ -55,7 +55,7 @@ pub fn ingest_feed<S: Store>(
     feed: &[u8],
     signature: &str,
     now: OffsetDateTime,
-) -> Result<ImportReport> {
+) -> Result<FeedReport> {
     ingest_signed(store, feed, signature, Door::Feed, now)
 }
 
@@ -67,7 +67,7 @@ pub(crate) fn ingest_signed<S: Store>(
     signature: &str,
     door: Door,
     now: OffsetDateTime,
-) -> Result<ImportReport> {
+) -> Result<FeedReport> {
     check_size(feed.len(), MAX_FEED_BYTES)?;
     check_size(signature.len(), MAX_SIGNATURE_BYTES)?;
     let signature = Signature::parse(signature).map_err(AlertsError::from)?;
@@ -76,10 +76,10 @@ pub(crate) fn ingest_signed<S: Store>(
         let digest = digest(feed);
         if publisher.last_seq == Some(comment.seq) {
             return if publisher.last_feed_digest.as_deref() == Some(digest.as_str()) {
-                Ok(ImportReport {
+                Ok(FeedReport {
                     unchanged: true,
                     seq: comment.seq,
-                    ..ImportReport::default()
+                    ..FeedReport::default()
                 })
             } else {
                 // Two different feeds under one seq: one of them is not what the publisher meant.
@@ -133,7 +133,7 @@ pub(crate) fn verify(
     Ok((publisher, comment))
 }
 
-/// Scope-check, dedupe and store each alert. If nothing could be stored and something was
+/// CapScope-check, dedupe and store each alert. If nothing could be stored and something was
 /// refused, the feed as a whole fails with the first refusal's code.
 pub(crate) fn store_alerts(
     txn: &mut dyn Txn,
@@ -142,11 +142,11 @@ pub(crate) fn store_alerts(
     door: Door,
     now: OffsetDateTime,
     seq: u64,
-) -> Result<ImportReport> {
+) -> Result<FeedReport> {
     let everyone = txn.list::<Publisher>()?;
-    let mut report = ImportReport {
+    let mut report = FeedReport {
         seq,
-        ..ImportReport::default()
+        ..FeedReport::default()
     };
     let mut first_refusal = None;
     for alert in alerts {

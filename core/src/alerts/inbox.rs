@@ -10,7 +10,7 @@ use blake2::{Blake2b512, Digest};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::cap::{Alert, MsgType, Reference};
+use super::cap::{Alert, CapMsgType, Reference};
 use crate::{
     vault::{Record, Txn, TxnExt},
     Result,
@@ -123,7 +123,10 @@ pub(crate) fn insert(
             apply(&later, &mut stored);
         }
     }
-    if matches!(stored.alert.msg_type, MsgType::Update | MsgType::Cancel) {
+    if matches!(
+        stored.alert.msg_type,
+        CapMsgType::Update | CapMsgType::Cancel
+    ) {
         for reference in stored
             .alert
             .references
@@ -143,8 +146,8 @@ pub(crate) fn insert(
 /// What `newer` (an Update or Cancel naming `target`) does to `target`.
 fn apply(newer: &StoredAlert, target: &mut StoredAlert) {
     match newer.alert.msg_type {
-        MsgType::Cancel => target.withdrawn = true,
-        MsgType::Update if target.superseded_by.is_none() => {
+        CapMsgType::Cancel => target.withdrawn = true,
+        CapMsgType::Update if target.superseded_by.is_none() => {
             target.superseded_by = Some(newer.id.clone())
         }
         _ => {}

@@ -20,7 +20,7 @@ pub mod trust;
 pub mod view;
 
 pub use error::AlertsError;
-pub use feed::{ingest_feed, ImportReport, Rejection};
+pub use feed::{ingest_feed, FeedReport, Rejection};
 pub use inbox::{Door, ReadState};
 pub use push::{ingest_push, PushOutcome};
 pub use relevance::{should_notify, QuietHours, RelevanceProfile};

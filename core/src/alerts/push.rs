@@ -13,7 +13,7 @@ use serde::Deserialize;
 use time::OffsetDateTime;
 
 use super::{
-    feed::{self, check_size, ImportReport},
+    feed::{self, check_size, FeedReport},
     inbox::Door,
     AlertsError,
 };
@@ -36,7 +36,7 @@ struct Payload {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PushOutcome {
     /// A signed alert was checked and stored (or counted as a duplicate).
-    Alert { report: ImportReport },
+    Alert { report: FeedReport },
     /// The shell should sync now (`url`: a specific subscribed feed, else all).
     SyncRequested { url: Option<String> },
 }

@@ -8,7 +8,7 @@
 use time::OffsetDateTime;
 
 use super::{
-    cap::{Alert, Severity, Urgency},
+    cap::{Alert, CapSeverity, CapUrgency},
     view::AlertSummary,
 };
 use crate::{screening::Family, Locale};
@@ -54,22 +54,22 @@ impl QuietHours {
 
 const PERSONAL_BONUS: u32 = 100;
 
-fn severity_weight(severity: Severity) -> u32 {
+fn severity_weight(severity: CapSeverity) -> u32 {
     match severity {
-        Severity::Extreme => 40,
-        Severity::Severe => 30,
-        Severity::Moderate => 20,
-        Severity::Minor => 10,
-        Severity::Unknown => 5,
+        CapSeverity::Extreme => 40,
+        CapSeverity::Severe => 30,
+        CapSeverity::Moderate => 20,
+        CapSeverity::Minor => 10,
+        CapSeverity::Unknown => 5,
     }
 }
 
-fn urgency_weight(urgency: Urgency) -> u32 {
+fn urgency_weight(urgency: CapUrgency) -> u32 {
     match urgency {
-        Urgency::Immediate => 8,
-        Urgency::Expected => 4,
-        Urgency::Future => 2,
-        Urgency::Past | Urgency::Unknown => 0,
+        CapUrgency::Immediate => 8,
+        CapUrgency::Expected => 4,
+        CapUrgency::Future => 2,
+        CapUrgency::Past | CapUrgency::Unknown => 0,
     }
 }
 
@@ -115,13 +115,13 @@ pub fn should_notify(
     if !alert.active || alert.state != super::inbox::ReadState::Unread {
         return false;
     }
-    let immediate = alert.urgency == Urgency::Immediate.as_cap();
+    let immediate = alert.urgency == CapUrgency::Immediate.as_cap();
     if quiet_hours.is_some_and(|q| q.contains(now)) {
-        return alert.severity == Severity::Extreme && immediate;
+        return alert.severity == CapSeverity::Extreme && immediate;
     }
     match alert.severity {
-        Severity::Extreme | Severity::Severe => true,
-        Severity::Moderate => alert.personally_relevant || immediate,
-        Severity::Minor | Severity::Unknown => alert.personally_relevant && immediate,
+        CapSeverity::Extreme | CapSeverity::Severe => true,
+        CapSeverity::Moderate => alert.personally_relevant || immediate,
+        CapSeverity::Minor | CapSeverity::Unknown => alert.personally_relevant && immediate,
     }
 }

@@ -15,7 +15,8 @@ use time::{Duration, OffsetDateTime};
 
 use super::{
     cap::{
-        Alert, CapVersion, Category, Certainty, Info, MsgType, Scope, Severity, Status, Urgency,
+        Alert, CapCategory, CapCertainty, CapMsgType, CapScope, CapSeverity, CapStatus, CapUrgency,
+        CapVersion, Info,
     },
     inbox::{self, Door, Inserted},
     AlertsError,
@@ -30,7 +31,7 @@ use crate::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum SenderKind {
+pub enum OfficialSenderKind {
     /// 12381: the MIIT anti-fraud early-warning SMS.
     EarlyWarning,
     /// 96110: the police anti-fraud line.
@@ -43,7 +44,7 @@ pub enum SenderKind {
 
 struct OfficialSender {
     number: &'static str,
-    kind: SenderKind,
+    kind: OfficialSenderKind,
     /// The registrable domains its links may point to; empty: no links at all.
     domains: &'static [&'static str],
 }
@@ -52,107 +53,107 @@ struct OfficialSender {
 const CN_SENDERS: &[OfficialSender] = &[
     OfficialSender {
         number: "12381",
-        kind: SenderKind::EarlyWarning,
+        kind: OfficialSenderKind::EarlyWarning,
         domains: &[],
     },
     OfficialSender {
         number: "96110",
-        kind: SenderKind::AntiFraudPolice,
+        kind: OfficialSenderKind::AntiFraudPolice,
         domains: &[],
     },
     OfficialSender {
         number: "12321",
-        kind: SenderKind::ReportingCentre,
+        kind: OfficialSenderKind::ReportingCentre,
         domains: &[],
     },
     OfficialSender {
         number: "95588",
-        kind: SenderKind::Bank,
+        kind: OfficialSenderKind::Bank,
         domains: &["icbc.com.cn"],
     },
     OfficialSender {
         number: "95533",
-        kind: SenderKind::Bank,
+        kind: OfficialSenderKind::Bank,
         domains: &["ccb.com"],
     },
     OfficialSender {
         number: "95599",
-        kind: SenderKind::Bank,
+        kind: OfficialSenderKind::Bank,
         domains: &["abchina.com"],
     },
     OfficialSender {
         number: "95566",
-        kind: SenderKind::Bank,
+        kind: OfficialSenderKind::Bank,
         domains: &["boc.cn", "bankofchina.com"],
     },
     OfficialSender {
         number: "95559",
-        kind: SenderKind::Bank,
+        kind: OfficialSenderKind::Bank,
         domains: &["bankcomm.com"],
     },
     OfficialSender {
         number: "95555",
-        kind: SenderKind::Bank,
+        kind: OfficialSenderKind::Bank,
         domains: &["cmbchina.com"],
     },
     OfficialSender {
         number: "95568",
-        kind: SenderKind::Bank,
+        kind: OfficialSenderKind::Bank,
         domains: &["cmbc.com.cn"],
     },
     OfficialSender {
         number: "95561",
-        kind: SenderKind::Bank,
+        kind: OfficialSenderKind::Bank,
         domains: &["cib.com.cn"],
     },
     OfficialSender {
         number: "95528",
-        kind: SenderKind::Bank,
+        kind: OfficialSenderKind::Bank,
         domains: &["spdb.com.cn"],
     },
     OfficialSender {
         number: "95558",
-        kind: SenderKind::Bank,
+        kind: OfficialSenderKind::Bank,
         domains: &["citicbank.com"],
     },
     OfficialSender {
         number: "95595",
-        kind: SenderKind::Bank,
+        kind: OfficialSenderKind::Bank,
         domains: &["cebbank.com"],
     },
     OfficialSender {
         number: "95577",
-        kind: SenderKind::Bank,
+        kind: OfficialSenderKind::Bank,
         domains: &["hxb.com.cn"],
     },
     OfficialSender {
         number: "95508",
-        kind: SenderKind::Bank,
+        kind: OfficialSenderKind::Bank,
         domains: &["cgbchina.com.cn"],
     },
     OfficialSender {
         number: "95511",
-        kind: SenderKind::Bank,
+        kind: OfficialSenderKind::Bank,
         domains: &["pingan.com", "pingan.com.cn"],
     },
     OfficialSender {
         number: "95580",
-        kind: SenderKind::Bank,
+        kind: OfficialSenderKind::Bank,
         domains: &["psbc.com"],
     },
     OfficialSender {
         number: "10086",
-        kind: SenderKind::Operator,
+        kind: OfficialSenderKind::Operator,
         domains: &["10086.cn"],
     },
     OfficialSender {
         number: "10010",
-        kind: SenderKind::Operator,
+        kind: OfficialSenderKind::Operator,
         domains: &["10010.com", "chinaunicom.cn"],
     },
     OfficialSender {
         number: "10000",
-        kind: SenderKind::Operator,
+        kind: OfficialSenderKind::Operator,
         domains: &["189.cn", "chinatelecom.com.cn"],
     },
 ];
@@ -186,7 +187,7 @@ pub enum SmsVerdict {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SmsCheck {
     pub verdict: SmsVerdict,
-    pub sender_kind: Option<SenderKind>,
+    pub sender_kind: Option<OfficialSenderKind>,
     pub flags: Vec<SmsFlag>,
     /// The stored alert's id (plausible messages only).
     pub alert_id: Option<String>,
@@ -387,7 +388,7 @@ fn sms_alert(
         .collect();
     let warning = matches!(
         official.kind,
-        SenderKind::EarlyWarning | SenderKind::AntiFraudPolice
+        OfficialSenderKind::EarlyWarning | OfficialSenderKind::AntiFraudPolice
     );
     let language = if body.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
         "zh-CN"
@@ -400,32 +401,32 @@ fn sms_alert(
         identifier: format!("sms-{digest}"),
         sender: format!("sms:{}", official.number),
         sent: received_at,
-        status: Status::Actual,
-        msg_type: MsgType::Alert,
-        scope: Scope::Public,
+        status: CapStatus::Actual,
+        msg_type: CapMsgType::Alert,
+        scope: CapScope::Public,
         source: None,
         note: None,
         references: Vec::new(),
         infos: vec![Info {
             language: language.to_owned(),
             categories: vec![if warning {
-                Category::Security
+                CapCategory::Security
             } else {
-                Category::Other
+                CapCategory::Other
             }],
             event: tr(locale, "alerts-sms-event"),
             event_codes: Vec::new(),
             urgency: if warning {
-                Urgency::Immediate
+                CapUrgency::Immediate
             } else {
-                Urgency::Unknown
+                CapUrgency::Unknown
             },
             severity: if warning {
-                Severity::Severe
+                CapSeverity::Severe
             } else {
-                Severity::Minor
+                CapSeverity::Minor
             },
-            certainty: Certainty::Unknown,
+            certainty: CapCertainty::Unknown,
             effective: None,
             onset: None,
             expires: Some(received_at + SMS_ALERT_LIFETIME),
@@ -466,7 +467,10 @@ mod tests {
         let result = ingest_sms(&store, "12381", body, AT, Locale::ZhCn).unwrap();
         assert_eq!(
             (result.verdict, result.sender_kind),
-            (SmsVerdict::Plausible, Some(SenderKind::EarlyWarning))
+            (
+                SmsVerdict::Plausible,
+                Some(OfficialSenderKind::EarlyWarning)
+            )
         );
         let listed = view::list(
             &store,

@@ -18,7 +18,7 @@ use time::OffsetDateTime;
 use url::Url;
 
 use super::{
-    feed::{self, ImportReport, MAX_FEED_BYTES, MAX_SIGNATURE_BYTES},
+    feed::{self, FeedReport, MAX_FEED_BYTES, MAX_SIGNATURE_BYTES},
     AlertsError,
 };
 use crate::{
@@ -77,7 +77,7 @@ pub struct SyncReport {
     pub bytes: u64,
     /// Requests made for the feed, retries included.
     pub attempts: u32,
-    pub import: Option<ImportReport>,
+    pub import: Option<FeedReport>,
     /// The error code if this feed failed (in [`sync_all`], other feeds still sync).
     pub error: Option<String>,
 }

@@ -3,7 +3,7 @@
 use time::{macros::datetime, OffsetDateTime};
 
 use super::{
-    cap::{tests::fraud_alert_xml, Category, Severity},
+    cap::{tests::fraud_alert_xml, CapCategory, CapSeverity},
     minisign::SecretKey,
     *,
 };
@@ -54,12 +54,7 @@ impl Fixture {
         }
     }
 
-    fn import_with(
-        &self,
-        key: &SecretKey,
-        xml: &str,
-        comment: &str,
-    ) -> crate::Result<ImportReport> {
+    fn import_with(&self, key: &SecretKey, xml: &str, comment: &str) -> crate::Result<FeedReport> {
         ingest_feed(
             &self.store,
             xml.as_bytes(),
@@ -68,7 +63,7 @@ impl Fixture {
         )
     }
 
-    fn import(&self, xml: &str, seq: u64) -> crate::Result<ImportReport> {
+    fn import(&self, xml: &str, seq: u64) -> crate::Result<FeedReport> {
         self.import_with(&self.key, xml, &comment(seq))
     }
 
@@ -88,7 +83,7 @@ impl Fixture {
     }
 }
 
-fn code(result: crate::Result<ImportReport>) -> ErrorCode {
+fn code(result: crate::Result<FeedReport>) -> ErrorCode {
     result.expect_err("the feed must be refused").code()
 }
 
@@ -467,14 +462,14 @@ fn read_state_filters_and_search() {
     };
     assert_eq!(
         list(AlertFilter {
-            category: Some(Category::Met),
+            category: Some(CapCategory::Met),
             ..Default::default()
         }),
         ["W-1"]
     );
     assert_eq!(
         list(AlertFilter {
-            min_severity: Some(Severity::Severe),
+            min_severity: Some(CapSeverity::Severe),
             ..Default::default()
         }),
         ["A-1"]
@@ -607,7 +602,7 @@ fn personal_relevance_ranks_first_and_drives_notifications() {
         "quiet hours hold a severe alert"
     );
     let mut extreme = severe.clone();
-    extreme.severity = Severity::Extreme;
+    extreme.severity = CapSeverity::Extreme;
     assert!(
         should_notify(&extreme, Some(quiet), night),
         "only extreme+immediate breaks quiet hours"

@@ -1,6 +1,6 @@
 //! The trust store: which minisign keys may publish alerts, and for which CAP senders.
 //!
-//! - **Scope.** A publisher lists the senders it speaks for: an exact sender (`alerts@110.gov.cn`,
+//! - **CapScope.** A publisher lists the senders it speaks for: an exact sender (`alerts@110.gov.cn`,
 //!   case-insensitive) or a whole domain (`@110.gov.cn`). An empty scope means "any sender not
 //!   claimed by another publisher": a sender named in someone's scope is out of scope for every
 //!   other key, so a general-purpose key cannot impersonate the police's.

@@ -4,7 +4,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::{
-    cap::{Category, MsgType, Severity, Status},
+    cap::{CapCategory, CapMsgType, CapSeverity, CapStatus},
     inbox::{Door, ReadState, StoredAlert},
     relevance::{self, family_of, RelevanceProfile},
     trust::Publisher,
@@ -24,7 +24,7 @@ pub enum AlertView {
     Active,
     /// Every real alert: expired, withdrawn, superseded and archived included.
     All,
-    /// Status `Exercise`, `Test`, `System` or `Draft`: never shown as real.
+    /// CapStatus `Exercise`, `Test`, `System` or `Draft`: never shown as real.
     Exercises,
 }
 
@@ -32,9 +32,9 @@ pub enum AlertView {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AlertFilter {
     pub view: AlertView,
-    pub category: Option<Category>,
+    pub category: Option<CapCategory>,
     /// Only alerts at least this severe.
-    pub min_severity: Option<Severity>,
+    pub min_severity: Option<CapSeverity>,
     /// A scam family (`x-antifraud` eventCode value).
     pub family: Option<Family>,
     /// Case-insensitive words that must all appear in the headline, event, description or area.
@@ -64,7 +64,7 @@ pub struct AlertSummary {
     pub instruction: Option<String>,
     pub web: Option<String>,
     pub categories: Vec<String>,
-    pub severity: Severity,
+    pub severity: CapSeverity,
     pub urgency: String,
     /// The scam family of a fraud warning whose code Vigil knows.
     pub family: Option<Family>,
@@ -79,8 +79,8 @@ pub struct AlertSummary {
 /// Whether a stored alert is in force at `now`.
 pub fn is_active(stored: &StoredAlert, now: OffsetDateTime, revoked: bool) -> bool {
     let alert = &stored.alert;
-    alert.status == Status::Actual
-        && matches!(alert.msg_type, MsgType::Alert | MsgType::Update)
+    alert.status == CapStatus::Actual
+        && matches!(alert.msg_type, CapMsgType::Alert | CapMsgType::Update)
         && !stored.withdrawn
         && stored.superseded_by.is_none()
         && !revoked
@@ -119,7 +119,7 @@ pub fn summarize(
         categories: info
             .map(|i| i.categories.iter().map(|c| c.as_cap().to_owned()).collect())
             .unwrap_or_default(),
-        severity: info.map_or(Severity::Unknown, |i| i.severity),
+        severity: info.map_or(CapSeverity::Unknown, |i| i.severity),
         urgency: info.map_or("Unknown", |i| i.urgency.as_cap()).to_owned(),
         family: family_of(alert),
         areas: info
@@ -157,8 +157,8 @@ pub fn list<S: Store>(
     let mut out: Vec<AlertSummary> = alerts
         .iter()
         .filter(|s| match filter.view {
-            AlertView::Exercises => s.alert.status != Status::Actual,
-            AlertView::All => s.alert.status == Status::Actual,
+            AlertView::Exercises => s.alert.status != CapStatus::Actual,
+            AlertView::All => s.alert.status == CapStatus::Actual,
             AlertView::Active => s.state != ReadState::Archived,
         })
         .map(|s| summarize(s, revoked(s), locale, now, profile))

@@ -27,21 +27,21 @@ macro_rules! cap_vocabulary {
 
 cap_vocabulary!(
     /// Whether the message is real: only `Actual` is ever shown as a real alert.
-    Status { Actual => "Actual", Exercise => "Exercise", System => "System", Test => "Test", Draft => "Draft", }
+    CapStatus { Actual => "Actual", Exercise => "Exercise", System => "System", Test => "Test", Draft => "Draft", }
 );
-cap_vocabulary!(MsgType { Alert => "Alert", Update => "Update", Cancel => "Cancel", Ack => "Ack", Error => "Error", });
-cap_vocabulary!(Scope { Public => "Public", Restricted => "Restricted", Private => "Private", });
-cap_vocabulary!(Category {
+cap_vocabulary!(CapMsgType { Alert => "Alert", Update => "Update", Cancel => "Cancel", Ack => "Ack", Error => "Error", });
+cap_vocabulary!(CapScope { Public => "Public", Restricted => "Restricted", Private => "Private", });
+cap_vocabulary!(CapCategory {
     Geo => "Geo", Met => "Met", Safety => "Safety", Security => "Security", Rescue => "Rescue",
     Fire => "Fire", Health => "Health", Env => "Env", Transport => "Transport", Infra => "Infra",
     Cbrne => "CBRNE", Other => "Other",
 });
-cap_vocabulary!(Urgency { Immediate => "Immediate", Expected => "Expected", Future => "Future", Past => "Past", Unknown => "Unknown", });
+cap_vocabulary!(CapUrgency { Immediate => "Immediate", Expected => "Expected", Future => "Future", Past => "Past", Unknown => "Unknown", });
 cap_vocabulary!(
     /// Ordered from most to least severe, so sorting puts `Extreme` first.
-    Severity { Extreme => "Extreme", Severe => "Severe", Moderate => "Moderate", Minor => "Minor", Unknown => "Unknown", }
+    CapSeverity { Extreme => "Extreme", Severe => "Severe", Moderate => "Moderate", Minor => "Minor", Unknown => "Unknown", }
 );
-cap_vocabulary!(Certainty { Observed => "Observed", Likely => "Likely", Possible => "Possible", Unlikely => "Unlikely", Unknown => "Unknown", });
+cap_vocabulary!(CapCertainty { Observed => "Observed", Likely => "Likely", Possible => "Possible", Unlikely => "Unlikely", Unknown => "Unknown", });
 
 /// Where the parser was more forgiving than the standard, recorded rather than hidden.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,12 +89,12 @@ pub struct Area {
 pub struct Info {
     /// RFC 3066 tag; CAP's default when absent is `en-US`.
     pub language: String,
-    pub categories: Vec<Category>,
+    pub categories: Vec<CapCategory>,
     pub event: String,
     pub event_codes: Vec<NamedValue>,
-    pub urgency: Urgency,
-    pub severity: Severity,
-    pub certainty: Certainty,
+    pub urgency: CapUrgency,
+    pub severity: CapSeverity,
+    pub certainty: CapCertainty,
     #[serde(with = "time::serde::rfc3339::option")]
     pub effective: Option<OffsetDateTime>,
     #[serde(with = "time::serde::rfc3339::option")]
@@ -117,7 +117,7 @@ pub const ANTIFRAUD_CODE: &str = "x-antifraud";
 impl Info {
     /// The scam family code of a fraud warning (category `Security` + eventCode `x-antifraud`).
     pub fn fraud_family_code(&self) -> Option<&str> {
-        if !self.categories.contains(&Category::Security) {
+        if !self.categories.contains(&CapCategory::Security) {
             return None;
         }
         self.event_codes
@@ -140,9 +140,9 @@ pub struct Alert {
     pub sender: String,
     #[serde(with = "time::serde::rfc3339")]
     pub sent: OffsetDateTime,
-    pub status: Status,
-    pub msg_type: MsgType,
-    pub scope: Scope,
+    pub status: CapStatus,
+    pub msg_type: CapMsgType,
+    pub scope: CapScope,
     pub source: Option<String>,
     pub note: Option<String>,
     pub references: Vec<Reference>,

@@ -95,9 +95,9 @@ fn alert_from(el: &Element) -> Result<Alert, CapError> {
         identifier: required(&cap, "identifier")?,
         sender: required(&cap, "sender")?,
         sent,
-        status: vocabulary(&cap, "status", Status::from_cap)?,
-        msg_type: vocabulary(&cap, "msgType", MsgType::from_cap)?,
-        scope: vocabulary(&cap, "scope", Scope::from_cap)?,
+        status: vocabulary(&cap, "status", CapStatus::from_cap)?,
+        msg_type: vocabulary(&cap, "msgType", CapMsgType::from_cap)?,
+        scope: vocabulary(&cap, "scope", CapScope::from_cap)?,
         source: cap.child_text("source"),
         note: cap.child_text("note"),
         references,
@@ -109,7 +109,7 @@ fn alert_from(el: &Element) -> Result<Alert, CapError> {
 fn info(el: &Element, lenience: &mut Vec<Lenience>) -> Result<Info, CapError> {
     let categories = el
         .children_named("category")
-        .map(|c| Category::from_cap(c.text.trim()).ok_or(CapError::Invalid("category")))
+        .map(|c| CapCategory::from_cap(c.text.trim()).ok_or(CapError::Invalid("category")))
         .collect::<Result<Vec<_>, _>>()?;
     if categories.is_empty() {
         return Err(CapError::Missing("category"));
@@ -118,9 +118,9 @@ fn info(el: &Element, lenience: &mut Vec<Lenience>) -> Result<Info, CapError> {
         // CAP 1.1 allowed "Very Likely"; CAP 1.2 says to treat it as "Likely".
         Some("Very Likely") => {
             lenience.push(Lenience::VeryLikely);
-            Certainty::Likely
+            CapCertainty::Likely
         }
-        _ => vocabulary(el, "certainty", Certainty::from_cap)?,
+        _ => vocabulary(el, "certainty", CapCertainty::from_cap)?,
     };
     Ok(Info {
         language: el
@@ -129,8 +129,8 @@ fn info(el: &Element, lenience: &mut Vec<Lenience>) -> Result<Info, CapError> {
         categories,
         event: required(el, "event")?,
         event_codes: named_values(el, "eventCode")?,
-        urgency: vocabulary(el, "urgency", Urgency::from_cap)?,
-        severity: vocabulary(el, "severity", Severity::from_cap)?,
+        urgency: vocabulary(el, "urgency", CapUrgency::from_cap)?,
+        severity: vocabulary(el, "severity", CapSeverity::from_cap)?,
         certainty,
         effective: date(el, "effective", lenience)?,
         onset: date(el, "onset", lenience)?,

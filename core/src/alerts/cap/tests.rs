@@ -45,16 +45,20 @@ fn tsunami_update_carries_three_references_and_a_circle() {
     assert_eq!(a.sent, datetime!(2013-01-05 10:58:23 UTC));
     assert_eq!(
         (a.status, a.msg_type, a.scope),
-        (Status::Actual, MsgType::Update, Scope::Public)
+        (CapStatus::Actual, CapMsgType::Update, CapScope::Public)
     );
     assert_eq!(a.references.len(), 3);
     assert_eq!(a.references[1].identifier, "PAAQ-2-mg5a94");
     assert_eq!(a.references[2].sent, datetime!(2013-01-05 10:17:31 UTC));
     let info = &a.infos[0];
-    assert_eq!(info.categories, vec![Category::Geo]);
+    assert_eq!(info.categories, vec![CapCategory::Geo]);
     assert_eq!(
         (info.urgency, info.severity, info.certainty),
-        (Urgency::Past, Severity::Unknown, Certainty::Unlikely)
+        (
+            CapUrgency::Past,
+            CapSeverity::Unknown,
+            CapCertainty::Unlikely
+        )
     );
     assert_eq!(info.language, "en-US");
     assert!(info
@@ -115,9 +119,9 @@ fn nws_cap_1_1_blizzard_warning() {
     let info = &a.infos[0];
     assert_eq!(
         (info.event.as_str(), info.severity),
-        ("Blizzard Warning", Severity::Severe)
+        ("Blizzard Warning", CapSeverity::Severe)
     );
-    assert_eq!(info.categories, vec![Category::Met]);
+    assert_eq!(info.categories, vec![CapCategory::Met]);
     assert_eq!(info.expires, Some(datetime!(2021-12-27 18:00:00 -06:00)));
     // An empty <polygon/> is no polygon, not an error.
     assert!(info.areas[0].polygons.is_empty());
@@ -137,7 +141,7 @@ fn spec_appendix_examples() {
     );
     assert_eq!(a12.identifier, "43b080713727");
     assert_eq!(a12.sent, datetime!(2003-04-02 14:39:01 -05:00));
-    assert_eq!(a12.infos[0].categories, vec![Category::Security]);
+    assert_eq!(a12.infos[0].categories, vec![CapCategory::Security]);
 
     let storm = vector("v1dot2_appendix_adot2.xml");
     let polygon = &storm.infos[0].areas[0].polygons[0];
@@ -149,7 +153,7 @@ fn spec_appendix_examples() {
     );
 
     let quake = vector("v1dot2_appendix_adot3.xml");
-    assert_eq!(quake.msg_type, MsgType::Update);
+    assert_eq!(quake.msg_type, CapMsgType::Update);
     assert_eq!(quake.references[0].identifier, "TRI13970876.1");
     assert_eq!(quake.infos[0].areas[0].circles[0].lat, 32.9525);
 
