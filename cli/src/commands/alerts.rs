@@ -38,7 +38,7 @@ pub enum AlertsCommand {
     /// Stop trusting a publisher.
     Revoke { publisher_id: String },
     /// Publishers and the freshness of their feeds ("stale since").
-    CapStatus,
+    Status,
     /// Import a signed feed file (CAP alert or Atom feed) and its detached minisign signature.
     Import {
         file: PathBuf,
@@ -112,7 +112,7 @@ pub fn run(ctx: &Ctx, command: AlertsCommand) -> Result<Output, Error> {
                 tr(ctx.locale, "alerts-revoked"),
             ))
         }
-        AlertsCommand::CapStatus => {
+        AlertsCommand::Status => {
             let status = alerts::feed_status(&vault, ctx.now)?;
             let lines: Vec<String> = status
                 .iter()
