@@ -275,7 +275,7 @@ fn sync_fetches_a_signed_feed_from_a_local_server() {
     });
     let (json, code) = env.vigil(&["alerts", "sync", &url]);
     assert_eq!(code, 0, "{json}");
-    assert_eq!(json["reports"][0]["import"]["accepted"], 1);
+    assert_eq!(json["reports"][0]["feed_report"]["accepted"], 1);
     let (json, _) = env.vigil(&["alerts", "list"]);
     assert_eq!(json["alerts"][0]["identifier"], "H-1");
     let (json, code) = env.vigil(&["alerts", "sync", "http://example.invalid/feed.xml"]);

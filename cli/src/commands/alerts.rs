@@ -311,7 +311,7 @@ fn report_text(ctx: &Ctx, report: &alerts::FeedReport) -> String {
 }
 
 fn sync_text(ctx: &Ctx, report: &alerts::SyncReport) -> String {
-    let outcome = match (&report.error, &report.import) {
+    let outcome = match (&report.error, &report.feed_report) {
         (Some(code), _) => tr_args(
             ctx.locale,
             "alerts-sync-failed",

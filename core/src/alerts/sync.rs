@@ -77,7 +77,7 @@ pub struct SyncReport {
     pub bytes: u64,
     /// Requests made for the feed, retries included.
     pub attempts: u32,
-    pub import: Option<FeedReport>,
+    pub feed_report: Option<FeedReport>,
     /// The error code if this feed failed (in [`sync_all`], other feeds still sync).
     pub error: Option<String>,
 }
@@ -121,7 +121,7 @@ pub fn sync_all<S: Store>(
                 not_modified: false,
                 bytes: 0,
                 attempts: 0,
-                import: None,
+                feed_report: None,
                 error: Some(e.code().as_str().to_owned()),
             },
         });
@@ -154,7 +154,7 @@ pub fn sync_url<S: Store>(
         not_modified: false,
         bytes: 0,
         attempts,
-        import: None,
+        feed_report: None,
         error: None,
     };
     let Some(Body { bytes, etag }) = fetched else {
@@ -177,7 +177,7 @@ pub fn sync_url<S: Store>(
     ))?;
     let signature = String::from_utf8(signature.bytes)
         .map_err(|_| AlertsError::InvalidInput("signature is not text"))?;
-    report.import = Some(feed::ingest_feed(store, &bytes, &signature, now)?);
+    report.feed_report = Some(feed::ingest_feed(store, &bytes, &signature, now)?);
     store.write(|txn| {
         let mut source: FeedSource = txn.require(&source.id, "feed source")?;
         source.etag = etag;

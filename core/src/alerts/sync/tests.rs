@@ -161,13 +161,13 @@ fn a_feed_syncs_then_is_not_modified() {
         progress.push((done, total))
     })
     .unwrap();
-    assert_eq!(report.import.as_ref().unwrap().accepted, 1);
+    assert_eq!(report.feed_report.as_ref().unwrap().accepted, 1);
     assert!(!report.not_modified && report.bytes > 0 && report.attempts == 1);
     assert_eq!(progress.last().copied(), Some((report.bytes, report.bytes)));
 
     let again = sync_all(&store, NOW, &fast(), &mut |_, _| {}).unwrap();
     assert_eq!(again.len(), 1);
-    assert!(again[0].not_modified && again[0].import.is_none() && again[0].error.is_none());
+    assert!(again[0].not_modified && again[0].feed_report.is_none() && again[0].error.is_none());
     let feed_requests = server.requests("/feed.xml");
     assert_eq!(feed_requests.len(), 2);
     assert_eq!(feed_requests[0].if_none_match, None);
@@ -270,7 +270,10 @@ fn server_errors_are_retried_with_backoff() {
         &mut |_, _| {},
     )
     .unwrap();
-    assert_eq!((report.attempts, report.import.unwrap().accepted), (2, 1));
+    assert_eq!(
+        (report.attempts, report.feed_report.unwrap().accepted),
+        (2, 1)
+    );
 
     let missing = Server::start(|_, stream| respond(stream, "404 Not Found", "", b""));
     let err = sync_url(
