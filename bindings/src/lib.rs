@@ -3,11 +3,13 @@
 //!
 //! One file per feature; each exports objects and functions with `#[uniffi::export]`.
 
+mod alerts;
 mod error;
 mod progress;
 mod screening;
 mod vault;
 
+pub use alerts::{Alerts, SyncProgressListener};
 pub use error::ApiError;
 pub use progress::ProgressListener;
 pub use vault::{KeyProvider, Vault};

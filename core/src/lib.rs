@@ -6,6 +6,7 @@
 //! - [`screening`]: links, messages and QR payloads checked against fraud patterns;
 //! - [`error`]: the error type and its stable codes.
 
+pub mod alerts;
 pub mod crypto;
 pub mod error;
 pub mod i18n;

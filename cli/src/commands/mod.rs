@@ -1,5 +1,6 @@
 //! One module per command group; `run` dispatches.
 
+mod alerts;
 pub mod check;
 mod demo;
 mod vault;
@@ -13,6 +14,9 @@ use crate::{context::Ctx, output::Output};
 pub enum Command {
     /// Walk through every capability on a throwaway vault in a temporary directory.
     Demo,
+    /// Safety alerts: trusted publishers, signed feeds, SMS checks.
+    #[command(subcommand)]
+    Alerts(alerts::AlertsCommand),
     /// Create a new vault and print its recovery code (once).
     Init,
     /// Vault maintenance: status, passphrase, recovery, rekey, verify, backups.
@@ -26,6 +30,7 @@ pub enum Command {
 pub fn run(ctx: &Ctx, command: Command) -> Result<Output, Error> {
     match command {
         Command::Demo => demo::run(ctx),
+        Command::Alerts(command) => alerts::run(ctx, command),
         Command::Init => vault::init(ctx),
         Command::Vault(c) => vault::run(ctx, c),
         Command::Check(c) => check::run(ctx, c),
