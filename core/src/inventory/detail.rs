@@ -480,11 +480,10 @@ mod tests {
                 checked: false
             }
         );
-        assert_eq!(
+        assert!(
             normalise(DetailKind::IdNumber, VALID_ID, true)
                 .unwrap()
-                .checked,
-            true
+                .checked
         );
     }
 
@@ -531,10 +530,7 @@ mod tests {
             "Li.Wei@example.com"
         );
         assert!(normalise(DetailKind::Email, "li wei@example", false).is_err());
-        assert_eq!(
-            normalise(DetailKind::DateOfBirth, "1990/3/1x", false).is_err(),
-            true
-        );
+        assert!(normalise(DetailKind::DateOfBirth, "1990/3/1x", false).is_err());
         assert_eq!(
             normalise(DetailKind::DateOfBirth, "1990-03-01", false)
                 .unwrap()

@@ -75,6 +75,10 @@ pub struct Holder {
     /// Official phone number as the holder publishes it (hotlines like 95588 are not E.164).
     pub phone: Option<String>,
     pub notes: Option<String>,
+    /// This holder is the user's own phone (its gallery, files, chat history): see
+    /// [`super::patterns`] for why an ID photo kept there is a risky pattern.
+    #[serde(default)]
+    pub own_device: bool,
     pub breach: Option<Breach>,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: time::OffsetDateTime,

@@ -10,10 +10,15 @@
 //! let id = inventory.add_detail(&store, &NewDetail::new(DetailKind::Phone, "13812345678"), now)?.id;
 //! ```
 
+pub mod breach;
 pub mod detail;
 pub mod disclosure;
 pub mod holder;
 mod index;
+pub mod letters;
+pub mod patterns;
+pub mod score;
+pub mod trace;
 mod view;
 
 use std::sync::{RwLock, RwLockReadGuard};
@@ -59,6 +64,8 @@ pub struct NewHolder {
     pub website: Option<String>,
     pub phone: Option<String>,
     pub notes: Option<String>,
+    /// The user's own phone (see [`patterns`]).
+    pub own_device: bool,
 }
 
 impl NewHolder {
@@ -69,6 +76,7 @@ impl NewHolder {
             website: None,
             phone: None,
             notes: None,
+            own_device: false,
         }
     }
 }
@@ -352,6 +360,7 @@ pub(crate) fn put_holder(
         website,
         phone,
         notes: clean_text(new.notes.as_deref(), "notes", 2000)?,
+        own_device: new.own_device,
         breach: None,
         created_at: now,
     };

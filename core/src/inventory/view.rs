@@ -51,6 +51,7 @@ pub struct HolderView {
     pub website: Option<String>,
     pub phone: Option<String>,
     pub notes: Option<String>,
+    pub own_device: bool,
     pub breached: bool,
     /// Disclosures recorded with this holder, whatever their status.
     pub disclosure_count: u32,
@@ -65,6 +66,7 @@ impl HolderView {
             website: h.website.clone(),
             phone: h.phone.clone(),
             notes: h.notes.clone(),
+            own_device: h.own_device,
             breached: h.breach.is_some(),
             disclosure_count: index.by_holder.get(&h.id).map_or(0, |v| v.len() as u32),
         }
