@@ -14,10 +14,12 @@ pub mod breach;
 pub mod detail;
 pub mod disclosure;
 pub mod holder;
+pub mod import;
 mod index;
 pub mod letters;
 pub mod patterns;
 pub mod score;
+pub mod search;
 pub mod trace;
 mod view;
 
