@@ -237,10 +237,10 @@ mod tests {
                 .map(|h| h.id)
                 .collect::<Vec<_>>()
         };
-        assert_eq!(ids("银行卡"), [f.card.clone()]);
-        assert_eq!(ids("0128"), [f.card.clone()]);
-        assert_eq!(ids("icbc.com"), [f.bank.clone()]);
-        assert_eq!(ids("courier"), [f.courier.clone()]);
+        assert_eq!(ids("银行卡"), vec![f.card.clone()]);
+        assert_eq!(ids("0128"), vec![f.card.clone()]);
+        assert_eq!(ids("icbc.com"), vec![f.bank.clone()]);
+        assert_eq!(ids("courier"), vec![f.courier.clone()]);
         assert!(ids("   ").is_empty());
         assert!(f
             .inv
