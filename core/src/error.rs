@@ -92,7 +92,12 @@ impl Error {
     /// The text a person reads, in their language. Like `Display`, it carries no personal data.
     pub fn localized(&self, locale: Locale) -> String {
         let id = format!("error-{}", self.code().as_str().replace('_', "-"));
-        let mut args: Vec<(&str, Arg)> = vec![("detail", self.to_string().into())];
+        let detail = match self {
+            Error::InvalidInput(reason) => reason.clone(),
+            Error::NotFound(what) => (*what).to_owned(),
+            other => other.to_string(),
+        };
+        let mut args: Vec<(&str, Arg)> = vec![("detail", detail.into())];
         if let Error::Vault(crate::vault::VaultError::Tampered { table, id: rid }) = self {
             args.push(("table", table.clone().into()));
             args.push(("id", rid.clone().into()));
