@@ -230,3 +230,58 @@ fn protected_targets_list_holder_domains() {
         }]
     );
 }
+
+fn vault_in(dir: &std::path::Path) -> crate::vault::Vault {
+    crate::vault::Vault::create(
+        dir,
+        "correct horse",
+        &crate::vault::VaultOptions::fast_for_tests(),
+    )
+    .unwrap()
+    .0
+}
+
+#[test]
+fn store_roundtrip_on_encrypted_vault() {
+    let dir = tempfile::tempdir().unwrap();
+    check_store_roundtrip(fixture_on(vault_in(dir.path())));
+}
+
+#[test]
+fn vault_reopened_and_unlocked_gives_the_same_inventory_and_no_plaintext_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = fixture_on(vault_in(dir.path()));
+    let bad = f.inv.import(
+        &f.store,
+        "record,kind,value\ndetail,id_number,110105194912310021\n",
+        import::ImportFormat::Csv,
+        NOW,
+    );
+    assert!(bad.is_err());
+    let before = (
+        f.inv.details(),
+        f.inv.holders(),
+        f.inv.exposure(crate::Locale::En),
+    );
+    drop(f);
+    let vault = crate::vault::Vault::open(dir.path()).unwrap();
+    vault.unlock_with_passphrase("correct horse").unwrap();
+    let inv = Inventory::load(&vault).unwrap();
+    assert_eq!(
+        (
+            inv.details(),
+            inv.holders(),
+            inv.exposure(crate::Locale::En)
+        ),
+        before
+    );
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("11010519491231002X")
+                && !text.contains("SF Express")
+                && !text.contains("icbc.com.cn")
+        );
+    }
+}
