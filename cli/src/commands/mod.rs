@@ -1,6 +1,7 @@
 //! One module per command group; `run` dispatches.
 
 mod demo;
+pub mod inventory;
 mod vault;
 
 use clap::Subcommand;
@@ -17,6 +18,9 @@ pub enum Command {
     /// Vault maintenance: status, passphrase, recovery, rekey, verify, backups.
     #[command(subcommand)]
     Vault(vault::VaultCommand),
+    /// Exposure inventory: who holds which of your details; leak tracing, breaches, letters.
+    #[command(subcommand)]
+    Inventory(inventory::InventoryCommand),
 }
 
 pub fn run(ctx: &Ctx, command: Command) -> Result<Output, Error> {
@@ -24,5 +28,6 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<Output, Error> {
         Command::Demo => demo::run(ctx),
         Command::Init => vault::init(ctx),
         Command::Vault(c) => vault::run(ctx, c),
+        Command::Inventory(c) => inventory::run(ctx, c),
     }
 }
