@@ -6,9 +6,9 @@ use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 use vigil_core::inventory::{
     breach::BreachImpact,
-    import::ImportFormat,
-    letters::{Law, RequestStatus},
-    trace::Quoted,
+    import::InventoryImportFormat,
+    letters::{DeletionLaw, DeletionRequestStatus},
+    trace::QuotedDetail,
     BreachSource, DetailKind, DisclosureStatus, Holding, Inventory, NewDetail, NewDisclosure,
     NewHolder,
 };
@@ -65,7 +65,7 @@ pub enum InventoryCommand {
         from_alert: bool,
     },
     /// Write a deletion request letter (PIPL Art. 47 in Chinese, GDPR Art. 17 in English).
-    Letter {
+    DeletionLetter {
         #[arg(long)]
         holder: String,
         /// pipl or gdpr
@@ -243,13 +243,13 @@ fn execute(
             let mut quoted = kinds
                 .iter()
                 .filter(|k| !k.trim().is_empty())
-                .map(|k| Ok(Quoted::Kind { kind: k.parse()? }))
+                .map(|k| Ok(QuotedDetail::Kind { kind: k.parse()? }))
                 .collect::<Result<Vec<_>, Error>>()?;
             for v in values {
                 let (kind, value) = v
                     .split_once('=')
                     .ok_or_else(|| Error::InvalidInput("--value must be KIND=VALUE".into()))?;
-                quoted.push(Quoted::Value {
+                quoted.push(QuotedDetail::Value {
                     kind: kind.parse()?,
                     value: value.to_owned(),
                 });
@@ -283,8 +283,8 @@ fn execute(
             let impact = inv.mark_breached(vault, &holder, source, now, locale)?;
             Ok(Output::new(to_json(&impact), breach_text(&impact)))
         }
-        C::Letter { holder, law } => {
-            let letter = inv.request_deletion(vault, &holder, law.parse::<Law>()?, now)?;
+        C::DeletionLetter { holder, law } => {
+            let letter = inv.request_deletion(vault, &holder, law.parse::<DeletionLaw>()?, now)?;
             let text = format!(
                 "{}\n\n{}\n\n(request {}, answer due {})",
                 letter.subject, letter.body, letter.request_id, letter.due
@@ -293,8 +293,8 @@ fn execute(
         }
         C::CloseRequest { request, outcome } => {
             let outcome = match outcome.trim() {
-                "completed" => RequestStatus::Completed,
-                "refused" => RequestStatus::Refused,
+                "completed" => DeletionRequestStatus::Completed,
+                "refused" => DeletionRequestStatus::Refused,
                 _ => {
                     return Err(Error::InvalidInput(
                         "--outcome must be completed or refused".into(),
@@ -415,13 +415,16 @@ fn execute(
     }
 }
 
-fn import_format(file: &std::path::Path, flag: Option<&str>) -> Result<ImportFormat, Error> {
+fn import_format(
+    file: &std::path::Path,
+    flag: Option<&str>,
+) -> Result<InventoryImportFormat, Error> {
     let name = flag
         .map(str::to_owned)
         .or_else(|| file.extension().map(|e| e.to_string_lossy().to_lowercase()));
     match name.as_deref() {
-        Some("csv") => Ok(ImportFormat::Csv),
-        Some("json") => Ok(ImportFormat::Json),
+        Some("csv") => Ok(InventoryImportFormat::Csv),
+        Some("json") => Ok(InventoryImportFormat::Json),
         _ => Err(Error::InvalidInput(
             "--format must be csv or json (or use a .csv/.json file)".into(),
         )),
@@ -510,10 +513,10 @@ pub fn demo(ctx: &Ctx, vault: &Vault) -> Result<Output, Error> {
     }
     inv.disclose(vault, &NewDisclosure::new(&phone, &courier), now)?;
     let quoted = [
-        Quoted::Kind {
+        QuotedDetail::Kind {
             kind: DetailKind::IdNumber,
         },
-        Quoted::Kind {
+        QuotedDetail::Kind {
             kind: DetailKind::Phone,
         },
     ];

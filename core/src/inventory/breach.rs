@@ -23,7 +23,7 @@ pub struct ExposedDetail {
 /// What to do now for one kind of exposed detail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct NextStep {
+pub struct BreachNextStep {
     pub kind: DetailKind,
     pub text: String,
 }
@@ -36,13 +36,13 @@ pub struct BreachImpact {
     pub newly_flagged: u32,
     pub exposed: Vec<ExposedDetail>,
     /// One step per exposed kind, most sensitive first, then a general warning.
-    pub next_steps: Vec<NextStep>,
+    pub next_steps: Vec<BreachNextStep>,
     pub warning: String,
 }
 
 /// The advice for an exposed kind (`inventory-step-<kind>`).
-pub fn next_step(kind: DetailKind, locale: Locale) -> NextStep {
-    NextStep {
+pub fn next_step(kind: DetailKind, locale: Locale) -> BreachNextStep {
+    BreachNextStep {
         kind,
         text: tr(locale, &format!("inventory-step-{}", kind.as_str())),
     }

@@ -9,7 +9,7 @@ use crate::vault::Record;
 
 string_enum! {
     /// How the detail reached the holder.
-    Channel {
+    DisclosureChannel {
         OnlineForm => "online_form",
         AppSignup => "app_signup",
         PaperCopy => "paper_copy",
@@ -60,7 +60,7 @@ pub struct Disclosure {
     pub holder_id: String,
     /// When the detail was given (a day: people rarely remember the hour).
     pub date: Date,
-    pub channel: Channel,
+    pub channel: DisclosureChannel,
     pub purpose: Option<String>,
     /// Whether the user thinks the holder needed it (PIPL Art. 6: collection limited to the minimum).
     pub necessary: bool,
@@ -133,7 +133,7 @@ mod tests {
             detail_id: "x".into(),
             holder_id: "h".into(),
             date: date!(2024 - 01 - 02),
-            channel: Channel::PaperCopy,
+            channel: DisclosureChannel::PaperCopy,
             purpose: None,
             necessary: true,
             status: DisclosureStatus::Active,

@@ -31,7 +31,7 @@ use crate::vault::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum ImportFormat {
+pub enum InventoryImportFormat {
     Csv,
     Json,
 }
@@ -72,14 +72,14 @@ pub struct RawRow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct ImportProblem {
+pub struct InventoryImportProblem {
     pub line: u64,
     pub reason: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct ImportReport {
+pub struct InventoryImportReport {
     pub details_created: u32,
     /// Details already in the inventory (same kind and value), linked instead of duplicated.
     pub details_reused: u32,
@@ -88,20 +88,23 @@ pub struct ImportReport {
 }
 
 /// Parse `text` into rows without interpreting them. Errors carry the line.
-pub fn parse(text: &str, format: ImportFormat) -> std::result::Result<Vec<RawRow>, ImportProblem> {
+pub fn parse(
+    text: &str,
+    format: InventoryImportFormat,
+) -> std::result::Result<Vec<RawRow>, InventoryImportProblem> {
     if text.len() > MAX_IMPORT_BYTES {
-        return Err(ImportProblem {
+        return Err(InventoryImportProblem {
             line: 0,
             reason: format!("file is larger than {MAX_IMPORT_BYTES} bytes"),
         });
     }
     match format {
-        ImportFormat::Csv => parse_csv(text),
-        ImportFormat::Json => parse_json(text),
+        InventoryImportFormat::Csv => parse_csv(text),
+        InventoryImportFormat::Json => parse_json(text),
     }
 }
 
-fn checked_column(name: &str, line: u64) -> std::result::Result<String, ImportProblem> {
+fn checked_column(name: &str, line: u64) -> std::result::Result<String, InventoryImportProblem> {
     let name = name
         .trim()
         .trim_start_matches('\u{feff}')
@@ -109,21 +112,21 @@ fn checked_column(name: &str, line: u64) -> std::result::Result<String, ImportPr
     if COLUMNS.contains(&name.as_str()) {
         Ok(name)
     } else {
-        Err(ImportProblem {
+        Err(InventoryImportProblem {
             line,
             reason: format!("unknown column (expected: {})", COLUMNS.join(", ")),
         })
     }
 }
 
-fn parse_csv(text: &str) -> std::result::Result<Vec<RawRow>, ImportProblem> {
+fn parse_csv(text: &str) -> std::result::Result<Vec<RawRow>, InventoryImportProblem> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_reader(text.as_bytes());
     let line_of = |e: &csv::Error| e.position().map_or(0, |p| p.line());
     let headers = reader
         .headers()
-        .map_err(|e| ImportProblem {
+        .map_err(|e| InventoryImportProblem {
             line: line_of(&e),
             reason: "unreadable CSV header".into(),
         })?
@@ -131,14 +134,14 @@ fn parse_csv(text: &str) -> std::result::Result<Vec<RawRow>, ImportProblem> {
         .map(|h| checked_column(h, 1))
         .collect::<std::result::Result<Vec<_>, _>>()?;
     if !headers.iter().any(|h| h == "record") {
-        return Err(ImportProblem {
+        return Err(InventoryImportProblem {
             line: 1,
             reason: "the header needs a record column".into(),
         });
     }
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| ImportProblem {
+        let record = record.map_err(|e| InventoryImportProblem {
             line: line_of(&e),
             reason: "malformed CSV row (wrong number of fields or bad quoting)".into(),
         })?;
@@ -155,7 +158,7 @@ fn parse_csv(text: &str) -> std::result::Result<Vec<RawRow>, ImportProblem> {
 }
 
 /// A JSON array parsed element by element, so each row knows the line it starts on.
-fn parse_json(text: &str) -> std::result::Result<Vec<RawRow>, ImportProblem> {
+fn parse_json(text: &str) -> std::result::Result<Vec<RawRow>, InventoryImportProblem> {
     let line_at = |offset: usize| 1 + text[..offset].bytes().filter(|b| *b == b'\n').count() as u64;
     let skip_ws = |mut i: usize| {
         while text.as_bytes().get(i).is_some_and(u8::is_ascii_whitespace) {
@@ -165,7 +168,7 @@ fn parse_json(text: &str) -> std::result::Result<Vec<RawRow>, ImportProblem> {
     };
     let mut pos = skip_ws(0);
     if text.as_bytes().get(pos) != Some(&b'[') {
-        return Err(ImportProblem {
+        return Err(InventoryImportProblem {
             line: line_at(pos),
             reason: "JSON import must be an array of objects".into(),
         });
@@ -182,7 +185,7 @@ fn parse_json(text: &str) -> std::result::Result<Vec<RawRow>, ImportProblem> {
         let object = match stream.next() {
             Some(Ok(object)) => object,
             _ => {
-                return Err(ImportProblem {
+                return Err(InventoryImportProblem {
                     line,
                     reason: "each element must be a JSON object".into(),
                 })
@@ -198,7 +201,7 @@ fn parse_json(text: &str) -> std::result::Result<Vec<RawRow>, ImportProblem> {
                 serde_json::Value::Bool(b) => b.to_string(),
                 serde_json::Value::Number(n) => n.to_string(),
                 _ => {
-                    return Err(ImportProblem {
+                    return Err(InventoryImportProblem {
                         line,
                         reason: "values must be strings, numbers or booleans".into(),
                     })
@@ -213,7 +216,7 @@ fn parse_json(text: &str) -> std::result::Result<Vec<RawRow>, ImportProblem> {
             Some(b',') => pos = skip_ws(pos + 1),
             Some(b']') => return trailing_is_empty(text, skip_ws(pos + 1), &line_at).map(|_| rows),
             _ => {
-                return Err(ImportProblem {
+                return Err(InventoryImportProblem {
                     line: line_at(pos),
                     reason: "expected , or ] after an element".into(),
                 })
@@ -226,9 +229,9 @@ fn trailing_is_empty(
     text: &str,
     pos: usize,
     line_at: &dyn Fn(usize) -> u64,
-) -> std::result::Result<(), ImportProblem> {
+) -> std::result::Result<(), InventoryImportProblem> {
     if pos < text.len() {
-        return Err(ImportProblem {
+        return Err(InventoryImportProblem {
             line: line_at(pos),
             reason: "unexpected text after the array".into(),
         });
@@ -302,7 +305,7 @@ fn import_row(
     txn: &mut dyn crate::vault::Txn,
     row: &RawRow,
     refs: &mut Refs,
-    report: &mut ImportReport,
+    report: &mut InventoryImportReport,
     now: OffsetDateTime,
     changes: &mut Vec<Change>,
 ) -> Result<()> {
@@ -360,7 +363,7 @@ fn import_row(
                     .get("channel")
                     .map(|c| c.parse())
                     .transpose()?
-                    .unwrap_or(super::Channel::Unknown),
+                    .unwrap_or(super::DisclosureChannel::Unknown),
                 purpose: f.get("purpose").cloned(),
                 necessary: parse_bool(f.get("necessary"), "necessary", true)?,
                 evidence: f.get("evidence").cloned(),
@@ -383,7 +386,7 @@ fn reason(e: &Error) -> String {
     }
 }
 
-fn rejection(problems: &[ImportProblem]) -> Error {
+fn rejection(problems: &[InventoryImportProblem]) -> Error {
     let mut listed: Vec<String> = problems
         .iter()
         .take(MAX_LISTED_PROBLEMS)
@@ -404,16 +407,16 @@ impl Inventory {
         &self,
         store: &S,
         text: &str,
-        format: ImportFormat,
+        format: InventoryImportFormat,
         now: OffsetDateTime,
-    ) -> Result<ImportReport> {
+    ) -> Result<InventoryImportReport> {
         let rows = parse(text, format).map_err(|p| rejection(&[p]))?;
         if rows.is_empty() {
             return Err(Error::InvalidInput("the file has no rows".into()));
         }
         self.commit(store, |txn, _, changes| {
             let mut refs = Refs::default();
-            let mut report = ImportReport::default();
+            let mut report = InventoryImportReport::default();
             let mut problems = Vec::new();
             for row in &rows {
                 if let Err(e) = import_row(txn, row, &mut refs, &mut report, now, changes) {
@@ -425,7 +428,7 @@ impl Inventory {
                     ) {
                         return Err(e); // storage failures are not the file's fault
                     }
-                    problems.push(ImportProblem {
+                    problems.push(InventoryImportProblem {
                         line: row.line,
                         reason: reason(&e),
                     });
@@ -463,11 +466,11 @@ mod tests {
         let f = fixture();
         let report = f
             .inv
-            .import(&f.store, &csv_file(""), ImportFormat::Csv, NOW)
+            .import(&f.store, &csv_file(""), InventoryImportFormat::Csv, NOW)
             .unwrap();
         assert_eq!(
             report,
-            ImportReport {
+            InventoryImportReport {
                 details_created: 1,
                 details_reused: 1,
                 holders: 1,
@@ -491,7 +494,7 @@ mod tests {
         let bad = csv_file("detail,x,id_number,110105194912310021,,,,,,\ndisclosure,,,,,,nobody,cmcc,,\nholder,,,,Shop,shoe,,,,\n");
         let e = f
             .inv
-            .import(&f.store, &bad, ImportFormat::Csv, NOW)
+            .import(&f.store, &bad, InventoryImportFormat::Csv, NOW)
             .unwrap_err()
             .to_string();
         assert!(e.contains("line 7: id_number check digit"), "{e}");
@@ -513,13 +516,13 @@ mod tests {
         );
         let report = f
             .inv
-            .import(&f.store, &json, ImportFormat::Json, NOW)
+            .import(&f.store, &json, InventoryImportFormat::Json, NOW)
             .unwrap();
         assert_eq!((report.holders, report.disclosures), (1, 1));
         let bad = "[\n{\"record\": \"detail\", \"kind\": \"email\", \"value\": \"x\"},\n\n{\"record\": \"detail\", \"kind\": \"phone\"}\n]";
         let e = f
             .inv
-            .import(&f.store, bad, ImportFormat::Json, NOW)
+            .import(&f.store, bad, InventoryImportFormat::Json, NOW)
             .unwrap_err()
             .to_string();
         assert!(
@@ -532,26 +535,28 @@ mod tests {
     #[test]
     fn parser_rejects_malformed_input_with_a_line() {
         assert_eq!(
-            parse("record,shoe\n", ImportFormat::Csv).unwrap_err().line,
+            parse("record,shoe\n", InventoryImportFormat::Csv)
+                .unwrap_err()
+                .line,
             1
         );
-        assert!(parse("record,kind\ndetail\n", ImportFormat::Csv).is_err());
+        assert!(parse("record,kind\ndetail\n", InventoryImportFormat::Csv).is_err());
         assert_eq!(
-            parse("[\n{\"record\": 1},\n 5]", ImportFormat::Json)
+            parse("[\n{\"record\": 1},\n 5]", InventoryImportFormat::Json)
                 .unwrap_err()
                 .line,
             3
         );
-        assert!(parse("{}", ImportFormat::Json).is_err());
-        assert!(parse("[] x", ImportFormat::Json).is_err());
-        assert_eq!(parse(" [ ] ", ImportFormat::Json).unwrap(), vec![]);
+        assert!(parse("{}", InventoryImportFormat::Json).is_err());
+        assert!(parse("[] x", InventoryImportFormat::Json).is_err());
+        assert_eq!(parse(" [ ] ", InventoryImportFormat::Json).unwrap(), vec![]);
     }
 
     proptest! {
         #[test]
         fn parsers_never_panic(text in "\\PC{0,200}") {
-            let _ = parse(&text, ImportFormat::Csv);
-            let _ = parse(&text, ImportFormat::Json);
+            let _ = parse(&text, InventoryImportFormat::Csv);
+            let _ = parse(&text, InventoryImportFormat::Json);
         }
 
         #[test]
@@ -565,7 +570,7 @@ mod tests {
                 if i + 1 < blank.len() { text.push(','); }
             }
             text.push(']');
-            let rows = parse(&text, ImportFormat::Json).unwrap();
+            let rows = parse(&text, InventoryImportFormat::Json).unwrap();
             prop_assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), expected);
         }
     }

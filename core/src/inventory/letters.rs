@@ -30,42 +30,42 @@ use crate::vault::{new_id, Record, Store, TxnExt};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum Law {
+pub enum DeletionLaw {
     Pipl,
     Gdpr,
 }
 
-impl Law {
+impl DeletionLaw {
     /// The language the letter is written in: the holder's legal language.
     pub fn letter_locale(self) -> Locale {
         match self {
-            Law::Pipl => Locale::ZhCn,
-            Law::Gdpr => Locale::En,
+            DeletionLaw::Pipl => Locale::ZhCn,
+            DeletionLaw::Gdpr => Locale::En,
         }
     }
 
     pub fn as_str(self) -> &'static str {
         match self {
-            Law::Pipl => "pipl",
-            Law::Gdpr => "gdpr",
+            DeletionLaw::Pipl => "pipl",
+            DeletionLaw::Gdpr => "gdpr",
         }
     }
 
     /// The answer is due on this day (see the module docs).
     pub fn due_date(self, sent: Date) -> Date {
         match self {
-            Law::Gdpr => add_one_month(sent),
-            Law::Pipl => add_working_days(sent, PIPL_WORKING_DAYS),
+            DeletionLaw::Gdpr => add_one_month(sent),
+            DeletionLaw::Pipl => add_working_days(sent, PIPL_WORKING_DAYS),
         }
     }
 }
 
-impl std::str::FromStr for Law {
+impl std::str::FromStr for DeletionLaw {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
         match s.trim().to_ascii_lowercase().as_str() {
-            "pipl" => Ok(Law::Pipl),
-            "gdpr" => Ok(Law::Gdpr),
+            "pipl" => Ok(DeletionLaw::Pipl),
+            "gdpr" => Ok(DeletionLaw::Gdpr),
             _ => Err(Error::InvalidInput("law must be pipl or gdpr".into())),
         }
     }
@@ -97,7 +97,7 @@ fn add_working_days(mut d: Date, n: u32) -> Date {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum RequestStatus {
+pub enum DeletionRequestStatus {
     Pending,
     /// The holder confirmed deletion.
     Completed,
@@ -109,12 +109,12 @@ pub enum RequestStatus {
 pub struct DeletionRequest {
     pub id: String,
     pub holder_id: String,
-    pub law: Law,
+    pub law: DeletionLaw,
     #[serde(with = "time::serde::rfc3339")]
     pub sent_at: OffsetDateTime,
     pub due: Date,
     pub disclosure_ids: Vec<String>,
-    pub status: RequestStatus,
+    pub status: DeletionRequestStatus,
 }
 
 impl Record for DeletionRequest {
@@ -129,9 +129,9 @@ impl Record for DeletionRequest {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Letter {
+pub struct DeletionLetter {
     pub request_id: String,
-    pub law: Law,
+    pub law: DeletionLaw,
     pub language: Locale,
     pub subject: String,
     pub body: String,
@@ -141,11 +141,11 @@ pub struct Letter {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Reminder {
+pub struct DeletionReminder {
     pub request_id: String,
     pub holder_id: String,
     pub holder_name: String,
-    pub law: Law,
+    pub law: DeletionLaw,
     pub due: String,
     pub days_overdue: u32,
     pub text: String,
@@ -159,9 +159,9 @@ impl Inventory {
         &self,
         store: &S,
         holder_id: &str,
-        law: Law,
+        law: DeletionLaw,
         now: OffsetDateTime,
-    ) -> Result<Letter> {
+    ) -> Result<DeletionLetter> {
         let lang = law.letter_locale();
         let index = self.index();
         let holder = index
@@ -220,7 +220,7 @@ impl Inventory {
                 sent_at: now,
                 due,
                 disclosure_ids: ids,
-                status: RequestStatus::Pending,
+                status: DeletionRequestStatus::Pending,
             };
             txn.put(&request)?;
             Ok(request)
@@ -232,7 +232,7 @@ impl Inventory {
             ("date", iso_date(now.date()).into()),
             ("due", iso_date(due).into()),
         ];
-        Ok(Letter {
+        Ok(DeletionLetter {
             request_id: request.id,
             law,
             language: lang,
@@ -248,13 +248,13 @@ impl Inventory {
         &self,
         store: &S,
         request_id: &str,
-        outcome: RequestStatus,
+        outcome: DeletionRequestStatus,
         now: OffsetDateTime,
     ) -> Result<()> {
         let to = match outcome {
-            RequestStatus::Completed => DisclosureStatus::Deleted,
-            RequestStatus::Refused => DisclosureStatus::Active,
-            RequestStatus::Pending => {
+            DeletionRequestStatus::Completed => DisclosureStatus::Deleted,
+            DeletionRequestStatus::Refused => DisclosureStatus::Active,
+            DeletionRequestStatus::Pending => {
                 return Err(Error::InvalidInput(
                     "a request is closed as completed or refused".into(),
                 ))
@@ -262,7 +262,7 @@ impl Inventory {
         };
         self.commit(store, |txn, _, changes| {
             let mut request: DeletionRequest = txn.require(request_id, "deletion request")?;
-            if request.status != RequestStatus::Pending {
+            if request.status != DeletionRequestStatus::Pending {
                 return Err(Error::InvalidTransition {
                     from: "closed",
                     to: "closed",
@@ -289,12 +289,12 @@ impl Inventory {
         store: &S,
         now: OffsetDateTime,
         locale: Locale,
-    ) -> Result<Vec<Reminder>> {
+    ) -> Result<Vec<DeletionReminder>> {
         let requests = store.read(|txn| txn.list::<DeletionRequest>())?;
         let today = now.date();
-        let mut out: Vec<Reminder> = requests
+        let mut out: Vec<DeletionReminder> = requests
             .into_iter()
-            .filter(|r| r.status == RequestStatus::Pending && r.due < today)
+            .filter(|r| r.status == DeletionRequestStatus::Pending && r.due < today)
             .map(|r| {
                 let holder_name = store
                     .read(|txn| txn.get::<Holder>(&r.holder_id))
@@ -311,7 +311,7 @@ impl Inventory {
                         ("days", u64::from(days_overdue).into()),
                     ],
                 );
-                Reminder {
+                DeletionReminder {
                     request_id: r.id,
                     holder_id: r.holder_id,
                     holder_name,
@@ -347,16 +347,16 @@ mod tests {
     #[test]
     fn deadlines() {
         assert_eq!(
-            Law::Gdpr.due_date(date!(2025 - 01 - 31)),
+            DeletionLaw::Gdpr.due_date(date!(2025 - 01 - 31)),
             date!(2025 - 02 - 28)
         );
         assert_eq!(
-            Law::Gdpr.due_date(date!(2025 - 12 - 15)),
+            DeletionLaw::Gdpr.due_date(date!(2025 - 12 - 15)),
             date!(2026 - 01 - 15)
         );
         // Sunday 2025-06-01 + 15 working days = Friday 2025-06-20.
         assert_eq!(
-            Law::Pipl.due_date(date!(2025 - 06 - 01)),
+            DeletionLaw::Pipl.due_date(date!(2025 - 06 - 01)),
             date!(2025 - 06 - 20)
         );
     }
@@ -366,7 +366,7 @@ mod tests {
         let f = fixture();
         let letter = f
             .inv
-            .request_deletion(&f.store, &f.bank, Law::Pipl, NOW)
+            .request_deletion(&f.store, &f.bank, DeletionLaw::Pipl, NOW)
             .unwrap();
         assert_eq!(letter.language, Locale::ZhCn);
         assert!(
@@ -399,7 +399,7 @@ mod tests {
             .close_request(
                 &f.store,
                 &letter.request_id,
-                RequestStatus::Completed,
+                DeletionRequestStatus::Completed,
                 on_due,
             )
             .unwrap();
@@ -414,7 +414,9 @@ mod tests {
             .unwrap()
             .iter()
             .all(|h| h.status == DisclosureStatus::Deleted));
-        let again = f.inv.request_deletion(&f.store, &f.bank, Law::Gdpr, NOW);
+        let again = f
+            .inv
+            .request_deletion(&f.store, &f.bank, DeletionLaw::Gdpr, NOW);
         assert!(matches!(again, Err(Error::InvalidInput(_))));
     }
 
@@ -423,7 +425,7 @@ mod tests {
         let f = fixture();
         let letter = f
             .inv
-            .request_deletion(&f.store, &f.courier, Law::Gdpr, NOW)
+            .request_deletion(&f.store, &f.courier, DeletionLaw::Gdpr, NOW)
             .unwrap();
         assert_eq!(
             (letter.language, letter.due.as_str()),
@@ -440,7 +442,12 @@ mod tests {
             .unwrap();
         assert!(late[0].text.contains("第七十七条"), "{}", late[0].text);
         f.inv
-            .close_request(&f.store, &letter.request_id, RequestStatus::Refused, NOW)
+            .close_request(
+                &f.store,
+                &letter.request_id,
+                DeletionRequestStatus::Refused,
+                NOW,
+            )
             .unwrap();
         assert!(f
             .inv
@@ -450,7 +457,12 @@ mod tests {
             .all(|h| h.status == DisclosureStatus::Active));
         assert!(f
             .inv
-            .close_request(&f.store, &letter.request_id, RequestStatus::Completed, NOW)
+            .close_request(
+                &f.store,
+                &letter.request_id,
+                DeletionRequestStatus::Completed,
+                NOW
+            )
             .is_err());
     }
 

@@ -28,7 +28,7 @@ use std::sync::{RwLock, RwLockReadGuard};
 use time::OffsetDateTime;
 
 pub use detail::{Detail, DetailKind, Sensitivity};
-pub use disclosure::{Channel, Disclosure, DisclosureStatus, StatusChange};
+pub use disclosure::{Disclosure, DisclosureChannel, DisclosureStatus, StatusChange};
 pub use holder::{Breach, BreachSource, Holder, HolderCategory};
 pub use view::{DetailView, HolderView, Holding};
 
@@ -90,7 +90,7 @@ pub struct NewDisclosure {
     pub holder_id: String,
     /// `YYYY-MM-DD`; `None` means today.
     pub date: Option<String>,
-    pub channel: Channel,
+    pub channel: DisclosureChannel,
     pub purpose: Option<String>,
     pub necessary: bool,
     pub evidence: Option<String>,
@@ -102,7 +102,7 @@ impl NewDisclosure {
             detail_id: detail_id.to_owned(),
             holder_id: holder_id.to_owned(),
             date: None,
-            channel: Channel::Unknown,
+            channel: DisclosureChannel::Unknown,
             purpose: None,
             necessary: true,
             evidence: None,
@@ -409,17 +409,18 @@ pub(crate) fn put_disclosure(
 /// A holder's official website as a protected target for link screening: links imitating
 /// `domain` or naming one of `names` deserve a warning.
 ///
-/// Note: `vigil_core::screening::ProtectedTarget` is defined by the screening feature; until it
-/// is merged this module returns its own identical shape, converted there with one `From`.
+/// Note: `vigil_core::screening::ProtectedTarget` (same fields) belongs to the screening feature,
+/// which is not merged yet; this type has its own name so both can derive UniFFI records. Once
+/// screening lands, `protected_targets` should return `ProtectedTarget` and this type go.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct ProtectedTarget {
+pub struct HolderDomain {
     pub domain: String,
     pub names: Vec<String>,
 }
 
 /// Every holder domain with the names of the holders using it, by domain.
-pub fn protected_targets<S: Store>(store: &S) -> Result<Vec<ProtectedTarget>> {
+pub fn protected_targets<S: Store>(store: &S) -> Result<Vec<HolderDomain>> {
     let holders = store.read(|txn| txn.list::<Holder>())?;
     let mut by_domain: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for h in holders {
@@ -432,7 +433,7 @@ pub fn protected_targets<S: Store>(store: &S) -> Result<Vec<ProtectedTarget>> {
     }
     Ok(by_domain
         .into_iter()
-        .map(|(domain, names)| ProtectedTarget { domain, names })
+        .map(|(domain, names)| HolderDomain { domain, names })
         .collect())
 }
 

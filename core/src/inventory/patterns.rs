@@ -25,20 +25,20 @@ use crate::i18n::{tr, tr_args, Locale};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum PatternKind {
+pub enum RiskyPatternKind {
     FraudKit,
     IdToStranger,
     IdPhotoOnPhone,
     SensitiveUnnecessary,
 }
 
-impl PatternKind {
+impl RiskyPatternKind {
     fn message_stem(self) -> &'static str {
         match self {
-            PatternKind::FraudKit => "inventory-pattern-fraud-kit",
-            PatternKind::IdToStranger => "inventory-pattern-id-to-stranger",
-            PatternKind::IdPhotoOnPhone => "inventory-pattern-id-photo-on-phone",
-            PatternKind::SensitiveUnnecessary => "inventory-pattern-sensitive-unnecessary",
+            RiskyPatternKind::FraudKit => "inventory-pattern-fraud-kit",
+            RiskyPatternKind::IdToStranger => "inventory-pattern-id-to-stranger",
+            RiskyPatternKind::IdPhotoOnPhone => "inventory-pattern-id-photo-on-phone",
+            RiskyPatternKind::SensitiveUnnecessary => "inventory-pattern-sensitive-unnecessary",
         }
     }
 }
@@ -46,7 +46,7 @@ impl PatternKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RiskyPattern {
-    pub pattern: PatternKind,
+    pub pattern: RiskyPatternKind,
     pub holder_id: String,
     pub holder_name: String,
     pub detail_ids: Vec<String>,
@@ -56,7 +56,7 @@ pub struct RiskyPattern {
 }
 
 fn finding(
-    pattern: PatternKind,
+    pattern: RiskyPatternKind,
     holder_id: &str,
     index: &Index,
     detail_ids: Vec<String>,
@@ -114,7 +114,7 @@ impl Inventory {
             ];
             if kit.iter().all(|k| held.iter().any(|(_, d)| d.kind == *k)) {
                 found.push(finding(
-                    PatternKind::FraudKit,
+                    RiskyPatternKind::FraudKit,
                     holder_id,
                     &index,
                     ids_of(&|k| kit.contains(&k)),
@@ -128,7 +128,7 @@ impl Inventory {
                 let ids = ids_of(&|k| matches!(k, DetailKind::IdNumber | DetailKind::IdPhoto));
                 if !ids.is_empty() {
                     found.push(finding(
-                        PatternKind::IdToStranger,
+                        RiskyPatternKind::IdToStranger,
                         holder_id,
                         &index,
                         ids,
@@ -140,7 +140,7 @@ impl Inventory {
                 let ids = ids_of(&|k| k == DetailKind::IdPhoto);
                 if !ids.is_empty() {
                     found.push(finding(
-                        PatternKind::IdPhotoOnPhone,
+                        RiskyPatternKind::IdPhotoOnPhone,
                         holder_id,
                         &index,
                         ids,
@@ -157,7 +157,7 @@ impl Inventory {
             unnecessary.dedup();
             if !unnecessary.is_empty() {
                 found.push(finding(
-                    PatternKind::SensitiveUnnecessary,
+                    RiskyPatternKind::SensitiveUnnecessary,
                     holder_id,
                     &index,
                     unnecessary,
@@ -190,7 +190,7 @@ mod tests {
                 .map(|p| p.pattern)
                 .collect::<Vec<_>>()
         };
-        assert_eq!(kinds(Locale::En), [PatternKind::FraudKit]);
+        assert_eq!(kinds(Locale::En), [RiskyPatternKind::FraudKit]);
         f.inv
             .disclose(
                 &f.store,
@@ -220,10 +220,10 @@ mod tests {
         assert_eq!(
             all.iter().map(|p| p.pattern).collect::<Vec<_>>(),
             [
-                PatternKind::FraudKit,
-                PatternKind::IdToStranger,
-                PatternKind::IdPhotoOnPhone,
-                PatternKind::SensitiveUnnecessary
+                RiskyPatternKind::FraudKit,
+                RiskyPatternKind::IdToStranger,
+                RiskyPatternKind::IdPhotoOnPhone,
+                RiskyPatternKind::SensitiveUnnecessary
             ]
         );
         assert!(all.iter().all(
@@ -235,16 +235,16 @@ mod tests {
         f.inv
             .set_status(&f.store, &x, DisclosureStatus::Deleted, NOW)
             .unwrap();
-        assert!(!kinds(Locale::En).contains(&PatternKind::IdPhotoOnPhone));
+        assert!(!kinds(Locale::En).contains(&RiskyPatternKind::IdPhotoOnPhone));
     }
 
     #[test]
     fn every_pattern_has_texts_in_both_locales() {
         for p in [
-            PatternKind::FraudKit,
-            PatternKind::IdToStranger,
-            PatternKind::IdPhotoOnPhone,
-            PatternKind::SensitiveUnnecessary,
+            RiskyPatternKind::FraudKit,
+            RiskyPatternKind::IdToStranger,
+            RiskyPatternKind::IdPhotoOnPhone,
+            RiskyPatternKind::SensitiveUnnecessary,
         ] {
             for part in ["title", "why", "advice"] {
                 assert!(crate::i18n::has_message(&format!(

@@ -29,7 +29,7 @@ use crate::i18n::{tr, tr_args, Locale};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum Factor {
+pub enum ExposureFactor {
     Sensitivity,
     Holders,
     CategoryRisk,
@@ -40,7 +40,7 @@ pub enum Factor {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FactorExplanation {
-    pub factor: Factor,
+    pub factor: ExposureFactor,
     pub value: u32,
     pub text: String,
 }
@@ -121,7 +121,7 @@ fn explain(d: &Detail, t: &Tally, locale: Locale) -> Vec<FactorExplanation> {
     };
     vec![
         FactorExplanation {
-            factor: Factor::Sensitivity,
+            factor: ExposureFactor::Sensitivity,
             value: weight(d.sensitivity()),
             text: tr(
                 locale,
@@ -133,18 +133,22 @@ fn explain(d: &Detail, t: &Tally, locale: Locale) -> Vec<FactorExplanation> {
             ),
         },
         line(
-            Factor::Holders,
+            ExposureFactor::Holders,
             t.holders.len() as u32,
             "inventory-factor-holders",
         ),
         line(
-            Factor::CategoryRisk,
+            ExposureFactor::CategoryRisk,
             t.max_risk,
             "inventory-factor-category-risk",
         ),
-        line(Factor::Breaches, t.breaches, "inventory-factor-breaches"),
         line(
-            Factor::Unnecessary,
+            ExposureFactor::Breaches,
+            t.breaches,
+            "inventory-factor-breaches",
+        ),
+        line(
+            ExposureFactor::Unnecessary,
             t.unnecessary,
             "inventory-factor-unnecessary",
         ),
@@ -219,7 +223,7 @@ mod tests {
             .find(|d| d.detail_id == f.id_number)
             .unwrap()
             .factors;
-        assert_eq!(factors[0].factor, Factor::Sensitivity);
+        assert_eq!(factors[0].factor, ExposureFactor::Sensitivity);
         assert!(factors[0].text.contains("Art. 28"), "{}", factors[0].text);
         assert!(!r.summary.is_empty() && r.overall > 0 && r.overall <= 100);
         // Same number leaked by a courier: 3 × (1 + 3 × 3) = 30 → 70.

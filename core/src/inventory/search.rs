@@ -13,15 +13,15 @@ use crate::vault::Store;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum HitKind {
+pub enum InventoryHitKind {
     Detail,
     Holder,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct SearchHit {
-    pub hit: HitKind,
+pub struct InventorySearchHit {
+    pub hit: InventoryHitKind,
     pub id: String,
     /// Masked value or holder name.
     pub title: String,
@@ -30,7 +30,7 @@ pub struct SearchHit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum EventKind {
+pub enum InventoryEventKind {
     Disclosed,
     StatusChanged,
     Breach,
@@ -40,10 +40,10 @@ pub enum EventKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct TimelineEvent {
+pub struct InventoryEvent {
     /// `YYYY-MM-DD`.
     pub date: String,
-    pub event: EventKind,
+    pub event: InventoryEventKind,
     pub holder_id: Option<String>,
     pub detail_id: Option<String>,
     pub text: String,
@@ -57,7 +57,7 @@ impl Inventory {
     /// Details and holders matching `query` (case-insensitive): a detail by its kind's name in
     /// either language, its label or part of its value (e.g. a card's last four digits); a
     /// holder by name, website, phone, notes or category. Hits show masked values only.
-    pub fn search(&self, query: &str) -> Vec<SearchHit> {
+    pub fn search(&self, query: &str) -> Vec<InventorySearchHit> {
         let q = query.trim().to_lowercase();
         if q.is_empty() {
             return Vec::new();
@@ -67,7 +67,7 @@ impl Inventory {
             .filter(|c| !c.is_whitespace() && *c != '-')
             .collect();
         let index = self.index();
-        let mut hits: Vec<SearchHit> = Vec::new();
+        let mut hits: Vec<InventorySearchHit> = Vec::new();
         for d in index.details.values() {
             let names = Locale::ALL.map(|l| kind_name(d.kind, l).to_lowercase());
             let matches = d.kind.as_str().contains(&q)
@@ -77,8 +77,8 @@ impl Inventory {
                     .is_some_and(|l| l.to_lowercase().contains(&q))
                 || (!compact.is_empty() && d.value.to_lowercase().contains(&compact));
             if matches {
-                hits.push(SearchHit {
-                    hit: HitKind::Detail,
+                hits.push(InventorySearchHit {
+                    hit: InventoryHitKind::Detail,
                     id: d.id.clone(),
                     title: d.masked(),
                 });
@@ -97,8 +97,8 @@ impl Inventory {
                     .flatten()
                     .any(|f| f.to_lowercase().contains(&q))
             {
-                hits.push(SearchHit {
-                    hit: HitKind::Holder,
+                hits.push(InventorySearchHit {
+                    hit: InventoryHitKind::Holder,
                     id: h.id.clone(),
                     title: h.name.clone(),
                 });
@@ -115,7 +115,7 @@ impl Inventory {
 
     /// Everything that happened, latest first: disclosures, status changes, breaches,
     /// deletion requests and "they knew" incidents.
-    pub fn timeline<S: Store>(&self, store: &S, locale: Locale) -> Result<Vec<TimelineEvent>> {
+    pub fn timeline<S: Store>(&self, store: &S, locale: Locale) -> Result<Vec<InventoryEvent>> {
         let requests = deletion_requests(store)?;
         let recorded = incidents(store)?;
         let index = self.index();
@@ -126,12 +126,12 @@ impl Inventory {
                 .map(|h| h.name.clone())
                 .unwrap_or_default()
         };
-        let mut events: Vec<(time::Date, TimelineEvent)> = Vec::new();
+        let mut events: Vec<(time::Date, InventoryEvent)> = Vec::new();
         let mut push =
             |date: time::Date, event, holder: Option<&str>, detail: Option<&str>, text: String| {
                 events.push((
                     date,
-                    TimelineEvent {
+                    InventoryEvent {
                         date: iso_date(date),
                         event,
                         holder_id: holder.map(str::to_owned),
@@ -156,7 +156,7 @@ impl Inventory {
             };
             push(
                 x.date,
-                EventKind::Disclosed,
+                InventoryEventKind::Disclosed,
                 Some(&x.holder_id),
                 Some(&d.id),
                 tr_args(locale, "inventory-event-disclosed", &args(None)),
@@ -171,7 +171,7 @@ impl Inventory {
                 let text = tr_args(locale, "inventory-event-status", &args(Some(c.to.as_str())));
                 push(
                     c.at.date(),
-                    EventKind::StatusChanged,
+                    InventoryEventKind::StatusChanged,
                     Some(&x.holder_id),
                     Some(&d.id),
                     text,
@@ -185,7 +185,13 @@ impl Inventory {
                     "inventory-event-breach",
                     &[("holder", h.name.clone().into())],
                 );
-                push(b.at.date(), EventKind::Breach, Some(&h.id), None, text);
+                push(
+                    b.at.date(),
+                    InventoryEventKind::Breach,
+                    Some(&h.id),
+                    None,
+                    text,
+                );
             }
         }
         for r in &requests {
@@ -196,7 +202,7 @@ impl Inventory {
             );
             push(
                 r.sent_at.date(),
-                EventKind::DeletionRequested,
+                InventoryEventKind::DeletionRequested,
                 Some(&r.holder_id),
                 None,
                 text,
@@ -209,7 +215,7 @@ impl Inventory {
                 "inventory-event-incident",
                 &[("kinds", kinds.join(", ").into())],
             );
-            push(i.at.date(), EventKind::Incident, None, None, text);
+            push(i.at.date(), InventoryEventKind::Incident, None, None, text);
         }
         events.sort_by(|(a, ea), (b, eb)| {
             b.cmp(a)
@@ -224,7 +230,7 @@ impl Inventory {
 mod tests {
     use super::*;
     use crate::inventory::tests::{fixture, NOW};
-    use crate::inventory::trace::Quoted;
+    use crate::inventory::trace::QuotedDetail;
     use crate::inventory::BreachSource;
 
     #[test]
@@ -258,7 +264,7 @@ mod tests {
         f.inv
             .they_knew(
                 &f.store,
-                &[Quoted::Kind {
+                &[QuotedDetail::Kind {
                     kind: DetailKind::Phone,
                 }],
                 None,
@@ -266,14 +272,25 @@ mod tests {
             )
             .unwrap();
         f.inv
-            .request_deletion(&f.store, &f.bank, crate::inventory::letters::Law::Gdpr, NOW)
+            .request_deletion(
+                &f.store,
+                &f.bank,
+                crate::inventory::letters::DeletionLaw::Gdpr,
+                NOW,
+            )
             .unwrap();
         let t = f.inv.timeline(&f.store, Locale::En).unwrap();
         let kinds: Vec<_> = t.iter().map(|e| e.event).collect();
-        assert!(kinds.contains(&EventKind::Breach) && kinds.contains(&EventKind::Incident));
-        assert!(kinds.contains(&EventKind::DeletionRequested));
+        assert!(
+            kinds.contains(&InventoryEventKind::Breach)
+                && kinds.contains(&InventoryEventKind::Incident)
+        );
+        assert!(kinds.contains(&InventoryEventKind::DeletionRequested));
         assert_eq!(
-            kinds.iter().filter(|k| **k == EventKind::Disclosed).count(),
+            kinds
+                .iter()
+                .filter(|k| **k == InventoryEventKind::Disclosed)
+                .count(),
             5
         );
         assert_eq!(t[0].date, "2025-06-01");

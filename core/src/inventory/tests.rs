@@ -224,7 +224,7 @@ fn protected_targets_list_holder_domains() {
     let targets = protected_targets(&f.store).unwrap();
     assert_eq!(
         targets,
-        [ProtectedTarget {
+        [HolderDomain {
             domain: "icbc.com.cn".into(),
             names: vec!["ICBC".into()]
         }]
@@ -254,7 +254,7 @@ fn vault_reopened_and_unlocked_gives_the_same_inventory_and_no_plaintext_on_disk
     let bad = f.inv.import(
         &f.store,
         "record,kind,value\ndetail,id_number,110105194912310021\n",
-        import::ImportFormat::Csv,
+        import::InventoryImportFormat::Csv,
         NOW,
     );
     assert!(bad.is_err());

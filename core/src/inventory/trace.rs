@@ -20,22 +20,22 @@ use crate::vault::{new_id, Record, Store, TxnExt};
 /// One thing the caller or message quoted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum Quoted {
+pub enum QuotedDetail {
     Kind { kind: DetailKind },
     Value { kind: DetailKind, value: String },
 }
 
-impl Quoted {
+impl QuotedDetail {
     fn kind(&self) -> DetailKind {
         match self {
-            Quoted::Kind { kind } | Quoted::Value { kind, .. } => *kind,
+            QuotedDetail::Kind { kind } | QuotedDetail::Value { kind, .. } => *kind,
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Candidate {
+pub struct LeakCandidate {
     pub holder_id: String,
     pub name: String,
     pub category: HolderCategory,
@@ -48,10 +48,10 @@ pub struct Candidate {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct TraceResult {
+pub struct LeakTrace {
     pub incident_id: String,
     /// Best first.
-    pub candidates: Vec<Candidate>,
+    pub candidates: Vec<LeakCandidate>,
     /// Quoted values that are not in the inventory (so no holder can match them).
     pub unknown_values: u32,
 }
@@ -80,7 +80,7 @@ impl Record for Incident {
 
 impl Inventory {
     /// Rank the holders that could have leaked what was quoted, without recording anything.
-    pub fn rank_sources(&self, quoted: &[Quoted]) -> Result<(Vec<Candidate>, u32)> {
+    pub fn rank_sources(&self, quoted: &[QuotedDetail]) -> Result<(Vec<LeakCandidate>, u32)> {
         if quoted.is_empty() {
             return Err(Error::InvalidInput(
                 "quote at least one kind or value".into(),
@@ -92,8 +92,8 @@ impl Inventory {
         let mut holders_per_item: Vec<HashSet<&str>> = Vec::with_capacity(quoted.len());
         for q in quoted {
             let details: Vec<&Detail> = match q {
-                Quoted::Kind { kind } => index.details_of_kind(*kind).collect(),
-                Quoted::Value { kind, value } => {
+                QuotedDetail::Kind { kind } => index.details_of_kind(*kind).collect(),
+                QuotedDetail::Value { kind, value } => {
                     let wanted = detail::normalise(*kind, value, true)?.value;
                     let found: Vec<&Detail> = index
                         .details_of_kind(*kind)
@@ -116,7 +116,7 @@ impl Inventory {
                 matched_items.entry(h).or_default().push(i);
             }
         }
-        let mut candidates: Vec<Candidate> = matched_items
+        let mut candidates: Vec<LeakCandidate> = matched_items
             .into_iter()
             .filter_map(|(holder_id, items)| {
                 let holder = index.holders.get(holder_id)?;
@@ -129,7 +129,7 @@ impl Inventory {
                         }
                         (m, x)
                     });
-                Some(Candidate {
+                Some(LeakCandidate {
                     holder_id: holder.id.clone(),
                     name: holder.name.clone(),
                     category: holder.category,
@@ -154,15 +154,15 @@ impl Inventory {
     pub fn they_knew<S: Store>(
         &self,
         store: &S,
-        quoted: &[Quoted],
+        quoted: &[QuotedDetail],
         note: Option<&str>,
         now: OffsetDateTime,
-    ) -> Result<TraceResult> {
+    ) -> Result<LeakTrace> {
         let (candidates, unknown_values) = self.rank_sources(quoted)?;
         let incident = Incident {
             id: new_id(),
             at: now,
-            quoted: quoted.iter().map(Quoted::kind).collect(),
+            quoted: quoted.iter().map(QuotedDetail::kind).collect(),
             candidates: candidates
                 .iter()
                 .take(KEPT_CANDIDATES)
@@ -171,7 +171,7 @@ impl Inventory {
             note: super::clean_text(note, "note", 2000)?,
         };
         store.write(|txn| txn.put(&incident))?;
-        Ok(TraceResult {
+        Ok(LeakTrace {
             incident_id: incident.id,
             candidates,
             unknown_values,
@@ -191,8 +191,8 @@ mod tests {
     use super::*;
     use crate::inventory::tests::{fixture, NOW, PHONE};
 
-    fn kinds(ks: &[DetailKind]) -> Vec<Quoted> {
-        ks.iter().map(|&kind| Quoted::Kind { kind }).collect()
+    fn kinds(ks: &[DetailKind]) -> Vec<QuotedDetail> {
+        ks.iter().map(|&kind| QuotedDetail::Kind { kind }).collect()
     }
 
     #[test]
@@ -223,13 +223,13 @@ mod tests {
     #[test]
     fn quoted_values_match_exact_details_only() {
         let f = fixture();
-        let q = vec![Quoted::Value {
+        let q = vec![QuotedDetail::Value {
             kind: DetailKind::Phone,
             value: format!("+86 {PHONE}"),
         }];
         let (c, unknown) = f.inv.rank_sources(&q).unwrap();
         assert_eq!((c.len(), unknown), (2, 0));
-        let other = vec![Quoted::Value {
+        let other = vec![QuotedDetail::Value {
             kind: DetailKind::Phone,
             value: "13900000000".into(),
         }];
@@ -241,7 +241,7 @@ mod tests {
     #[test]
     fn recorded_incident_holds_no_values() {
         let f = fixture();
-        let q = vec![Quoted::Value {
+        let q = vec![QuotedDetail::Value {
             kind: DetailKind::Phone,
             value: PHONE.into(),
         }];

@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use super::index::Index;
 use super::{
-    Channel, Detail, DetailKind, Disclosure, DisclosureStatus, Holder, HolderCategory, Sensitivity,
+    Detail, DetailKind, Disclosure, DisclosureChannel, DisclosureStatus, Holder, HolderCategory,
+    Sensitivity,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -86,7 +87,7 @@ pub struct Holding {
     pub masked: String,
     /// `YYYY-MM-DD`.
     pub date: String,
-    pub channel: Channel,
+    pub channel: DisclosureChannel,
     pub purpose: Option<String>,
     pub necessary: bool,
     pub status: DisclosureStatus,
