@@ -65,7 +65,7 @@ pub enum InventoryCommand {
         from_alert: bool,
     },
     /// Write a deletion request letter (PIPL Art. 47 in Chinese, GDPR Art. 17 in English).
-    DeletionLetter {
+    Letter {
         #[arg(long)]
         holder: String,
         /// pipl or gdpr
@@ -283,7 +283,7 @@ fn execute(
             let impact = inv.mark_breached(vault, &holder, source, now, locale)?;
             Ok(Output::new(to_json(&impact), breach_text(&impact)))
         }
-        C::DeletionLetter { holder, law } => {
+        C::Letter { holder, law } => {
             let letter = inv.request_deletion(vault, &holder, law.parse::<DeletionLaw>()?, now)?;
             let text = format!(
                 "{}\n\n{}\n\n(request {}, answer due {})",
