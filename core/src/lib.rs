@@ -10,6 +10,7 @@ pub mod alerts;
 pub mod crypto;
 pub mod error;
 pub mod i18n;
+pub mod inventory;
 pub mod screening;
 pub mod vault;
 

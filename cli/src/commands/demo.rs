@@ -17,8 +17,8 @@ pub fn run(ctx: &Ctx) -> Result<Output, Error> {
     let mut sections: Vec<(&str, Output)> = Vec::new();
     let (vault, vault_section) = vault_tour(dir.path())?;
     sections.push(("vault", vault_section));
+    sections.push(("inventory", super::inventory::demo(ctx, &vault)?));
     sections.push(("screening", super::check::demo(ctx)?));
-    let _ = &vault;
 
     let mut text = String::from("Vigil demo — a throwaway vault in a temporary directory, deleted at the end.\n");
     let mut json_sections = serde_json::Map::new();

@@ -3,6 +3,7 @@
 mod alerts;
 pub mod check;
 mod demo;
+pub mod inventory;
 mod vault;
 
 use clap::Subcommand;
@@ -25,6 +26,9 @@ pub enum Command {
     /// Screen a message, link or QR payload for fraud (no vault needed).
     #[command(subcommand)]
     Check(check::CheckCommand),
+    /// Exposure inventory: who holds which of your details; leak tracing, breaches, letters.
+    #[command(subcommand)]
+    Inventory(inventory::InventoryCommand),
 }
 
 pub fn run(ctx: &Ctx, command: Command) -> Result<Output, Error> {
@@ -34,5 +38,6 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<Output, Error> {
         Command::Init => vault::init(ctx),
         Command::Vault(c) => vault::run(ctx, c),
         Command::Check(c) => check::run(ctx, c),
+        Command::Inventory(c) => inventory::run(ctx, c),
     }
 }
