@@ -7,6 +7,7 @@
 
 pub mod error;
 pub mod i18n;
+pub mod payments;
 pub mod vault;
 
 pub use error::{Error, ErrorCode, Result};
