@@ -69,10 +69,7 @@ pub enum Error {
     #[error("not found: {0}")]
     NotFound(&'static str),
     #[error("impossible transition from {from} to {to}")]
-    InvalidTransition {
-        from: &'static str,
-        to: &'static str,
-    },
+    InvalidTransition { from: &'static str, to: &'static str },
     /// A bug, never the user's fault. The text names the operation, never data.
     #[error("internal error: {0}")]
     Internal(String),
