@@ -20,6 +20,7 @@ fn main() {
             joined.push_str(&fs::read_to_string(&f).expect("ftl files are UTF-8"));
             joined.push('\n');
         }
-        fs::write(Path::new(&out).join(format!("{lang}.ftl")), joined).expect("OUT_DIR is writable");
+        fs::write(Path::new(&out).join(format!("{lang}.ftl")), joined)
+            .expect("OUT_DIR is writable");
     }
 }

@@ -45,15 +45,25 @@ impl From<Error> for ApiError {
             // Only table and id cross: they are structural, never the user's data.
             ErrorCode::Tampered => match e {
                 Error::Vault(vigil_core::vault::VaultError::Tampered { table, id }) => {
-                    ApiError::Tampered { table, record_id: id }
+                    ApiError::Tampered {
+                        table,
+                        record_id: id,
+                    }
                 }
-                _ => ApiError::Tampered { table: String::new(), record_id: String::new() },
+                _ => ApiError::Tampered {
+                    table: String::new(),
+                    record_id: String::new(),
+                },
             },
             // The reason names the field and the rule, never the value entered.
             ErrorCode::InvalidInput | ErrorCode::AlreadyExists | ErrorCode::InvalidTransition => {
-                ApiError::InvalidInput { reason: e.to_string() }
+                ApiError::InvalidInput {
+                    reason: e.to_string(),
+                }
             }
-            ErrorCode::NotFound => ApiError::NotFound { what: e.to_string() },
+            ErrorCode::NotFound => ApiError::NotFound {
+                what: e.to_string(),
+            },
             ErrorCode::Locked => ApiError::Locked,
             // Transient: the shell should retry later (e.g. after the user unlocks the phone).
             ErrorCode::KeyUnavailable => ApiError::KeyUnavailable,
@@ -70,11 +80,15 @@ impl From<Error> for ApiError {
             | ErrorCode::Rollback
             | ErrorCode::FastForward
             | ErrorCode::FeedExpired
-            | ErrorCode::TooLarge => ApiError::Rejected { code: e.code().as_str().to_owned(), message },
+            | ErrorCode::TooLarge => ApiError::Rejected {
+                code: e.code().as_str().to_owned(),
+                message,
+            },
             // Worth retrying later; the code says which.
-            ErrorCode::Storage | ErrorCode::Network | ErrorCode::Timeout => {
-                ApiError::Unavailable { code: e.code().as_str().to_owned(), message }
-            }
+            ErrorCode::Storage | ErrorCode::Network | ErrorCode::Timeout => ApiError::Unavailable {
+                code: e.code().as_str().to_owned(),
+                message,
+            },
             ErrorCode::Internal => ApiError::Internal { message },
         }
     }
@@ -85,6 +99,8 @@ impl From<Error> for ApiError {
 /// because foreign texts may contain anything.
 impl From<uniffi::UnexpectedUniFFICallbackError> for ApiError {
     fn from(_: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        ApiError::Internal { message: "a platform callback failed unexpectedly".into() }
+        ApiError::Internal {
+            message: "a platform callback failed unexpectedly".into(),
+        }
     }
 }

@@ -4,8 +4,12 @@
 //! One file per feature; each exports objects and functions with `#[uniffi::export]`.
 
 mod error;
+mod progress;
+mod vault;
 
 pub use error::ApiError;
+pub use progress::ProgressListener;
+pub use vault::{KeyProvider, Vault};
 pub use vigil_core::Locale;
 
 uniffi::setup_scaffolding!("vigil_ffi");

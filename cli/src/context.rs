@@ -1,10 +1,10 @@
 //! Global options and what every command needs from them: output mode, locale, clock, vault.
 
-use std::path::PathBuf;
+use std::{io::IsTerminal, path::PathBuf};
 
 use clap::Args;
 use time::{format_description::well_known::Rfc3339, OffsetDateTime};
-use vigil_core::{Error, Locale};
+use vigil_core::{vault::Vault, Error, Locale};
 use zeroize::Zeroizing;
 
 #[derive(Args)]
@@ -46,7 +46,13 @@ impl Ctx {
             None => OffsetDateTime::now_utc(),
         };
         let vault_dir = args.vault.unwrap_or_else(default_vault_dir);
-        Ok(Ctx { json: args.json, locale, now, vault_dir, passphrase_stdin: args.passphrase_stdin })
+        Ok(Ctx {
+            json: args.json,
+            locale,
+            now,
+            vault_dir,
+            passphrase_stdin: args.passphrase_stdin,
+        })
     }
 
     /// The passphrase from `VIGIL_PASSPHRASE`, `--passphrase-stdin`, or a no-echo prompt.
@@ -59,13 +65,60 @@ impl Ctx {
             std::io::stdin()
                 .read_line(&mut line)
                 .map_err(|_| Error::InvalidInput("could not read the passphrase from standard input".into()))?;
-            let trimmed = Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_owned());
-            return Ok(trimmed);
+            return Ok(Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_owned()));
         }
-        rpassword::prompt_password(prompt)
-            .map(Zeroizing::new)
-            .map_err(|_| Error::InvalidInput("no passphrase given (set VIGIL_PASSPHRASE or use --passphrase-stdin)".into()))
+        prompt_secret(prompt, "VIGIL_PASSPHRASE or --passphrase-stdin")
     }
+
+    /// Another secret (a new passphrase, a recovery code, a backup passphrase): from `env_var`,
+    /// else a no-echo prompt. Never from the command line, where other users can see it.
+    pub fn secret(&self, env_var: &str, prompt: &str) -> Result<Zeroizing<String>, Error> {
+        match std::env::var(env_var) {
+            Ok(value) => Ok(Zeroizing::new(value)),
+            Err(_) => prompt_secret(prompt, env_var),
+        }
+    }
+
+    /// A progress bar on a terminal; nothing with `--json` or when stderr is not a terminal.
+    pub fn progress(&self, label: &'static str) -> impl FnMut(u64, u64) {
+        let bar = (!self.json && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}")
+                    .expect("the template is valid")
+                    .progress_chars("=> "),
+            );
+            bar.set_message(label);
+            bar
+        });
+        move |done, total| {
+            if let Some(bar) = &bar {
+                bar.set_length(total);
+                bar.set_position(done);
+                if done == total {
+                    bar.finish_and_clear();
+                }
+            }
+        }
+    }
+}
+
+impl Ctx {
+    /// The vault at `--vault`, unlocked with the passphrase.
+    pub fn open_vault(&self) -> Result<Vault, Error> {
+        if !Vault::exists(&self.vault_dir) {
+            return Err(Error::NotFound("vault (run `vigil init` first)"));
+        }
+        let vault = Vault::open(&self.vault_dir)?;
+        vault.unlock_with_passphrase(&self.passphrase("Vault passphrase: ")?)?;
+        Ok(vault)
+    }
+}
+
+fn prompt_secret(prompt: &str, alternative: &str) -> Result<Zeroizing<String>, Error> {
+    rpassword::prompt_password(prompt)
+        .map(Zeroizing::new)
+        .map_err(|_| Error::InvalidInput(format!("no terminal to ask for a secret (use {alternative})")))
 }
 
 fn default_vault_dir() -> PathBuf {
@@ -79,5 +132,6 @@ fn default_vault_dir() -> PathBuf {
 }
 
 pub fn format_time(t: OffsetDateTime) -> String {
-    t.format(&Rfc3339).expect("an OffsetDateTime always formats as RFC 3339")
+    t.format(&Rfc3339)
+        .expect("an OffsetDateTime always formats as RFC 3339")
 }

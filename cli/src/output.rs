@@ -14,7 +14,10 @@ pub struct Output {
 
 impl Output {
     pub fn new(json: Value, text: impl Into<String>) -> Self {
-        Output { json, text: text.into() }
+        Output {
+            json,
+            text: text.into(),
+        }
     }
 
     pub fn print(self, as_json: bool) -> ExitCode {
@@ -43,8 +46,8 @@ fn exit_code(code: ErrorCode) -> u8 {
     match code {
         InvalidInput | NotFound | AlreadyExists | InvalidTransition => 1,
         WrongPassphrase | Locked | KeyUnavailable | KeyProviderFailed => 3,
-        Tampered | NotAVault | SignatureInvalid | LegacySignature | UnknownKey | OutOfScope | Rollback
-        | FastForward | FeedExpired | TooLarge => 4,
+        Tampered | NotAVault | SignatureInvalid | LegacySignature | UnknownKey | OutOfScope
+        | Rollback | FastForward | FeedExpired | TooLarge => 4,
         DiskFull | Storage | IncompatibleVersion | Network | Timeout => 5,
         Internal => 10,
     }

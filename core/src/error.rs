@@ -69,7 +69,10 @@ pub enum Error {
     #[error("not found: {0}")]
     NotFound(&'static str),
     #[error("impossible transition from {from} to {to}")]
-    InvalidTransition { from: &'static str, to: &'static str },
+    InvalidTransition {
+        from: &'static str,
+        to: &'static str,
+    },
     /// A bug, never the user's fault. The text names the operation, never data.
     #[error("internal error: {0}")]
     Internal(String),
@@ -89,7 +92,12 @@ impl Error {
     /// The text a person reads, in their language. Like `Display`, it carries no personal data.
     pub fn localized(&self, locale: Locale) -> String {
         let id = format!("error-{}", self.code().as_str().replace('_', "-"));
-        let mut args: Vec<(&str, Arg)> = vec![("detail", self.to_string().into())];
+        let detail = match self {
+            Error::InvalidInput(reason) => reason.clone(),
+            Error::NotFound(what) => (*what).to_owned(),
+            other => other.to_string(),
+        };
+        let mut args: Vec<(&str, Arg)> = vec![("detail", detail.into())];
         if let Error::Vault(crate::vault::VaultError::Tampered { table, id: rid }) = self {
             args.push(("table", table.clone().into()));
             args.push(("id", rid.clone().into()));

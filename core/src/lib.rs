@@ -5,6 +5,7 @@
 //! - [`i18n`]: user-facing texts in zh-CN and en;
 //! - [`error`]: the error type and its stable codes.
 
+pub mod crypto;
 pub mod error;
 pub mod i18n;
 pub mod payments;

@@ -35,7 +35,11 @@ impl Locale {
 
     /// A BCP 47 language tag as CAP `<language>` or an OS setting gives it ("zh", "zh-Hans-CN", "en-US").
     pub fn matches_tag(self, tag: &str) -> bool {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match self {
             Locale::En => primary == "en",
             Locale::ZhCn => primary == "zh",
@@ -46,7 +50,10 @@ impl Locale {
 impl FromStr for Locale {
     type Err = UnknownLocale;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Locale::ALL.into_iter().find(|l| l.matches_tag(s)).ok_or(UnknownLocale)
+        Locale::ALL
+            .into_iter()
+            .find(|l| l.matches_tag(s))
+            .ok_or(UnknownLocale)
     }
 }
 
@@ -130,7 +137,9 @@ pub fn tr_args(locale: Locale, id: &str, args: &[(&str, Arg)]) -> String {
         fluent_args.set(*name, value);
     }
     let mut errors = Vec::new();
-    bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
+    bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned()
 }
 
 /// Whether `id` exists in every locale (used by tests of each feature).
@@ -161,7 +170,10 @@ mod tests {
         zh.sort();
         let en_only: Vec<_> = en.iter().filter(|i| !zh.contains(i)).collect();
         let zh_only: Vec<_> = zh.iter().filter(|i| !en.contains(i)).collect();
-        assert!(en_only.is_empty() && zh_only.is_empty(), "en only: {en_only:?}; zh-CN only: {zh_only:?}");
+        assert!(
+            en_only.is_empty() && zh_only.is_empty(),
+            "en only: {en_only:?}; zh-CN only: {zh_only:?}"
+        );
         let mut dedup = en.clone();
         dedup.dedup();
         assert_eq!(dedup.len(), en.len(), "duplicate message ids");
@@ -173,7 +185,10 @@ mod tests {
 
     #[test]
     fn locale_argument_selects_language() {
-        assert_ne!(tr(Locale::En, "error-wrong-passphrase"), tr(Locale::ZhCn, "error-wrong-passphrase"));
+        assert_ne!(
+            tr(Locale::En, "error-wrong-passphrase"),
+            tr(Locale::ZhCn, "error-wrong-passphrase")
+        );
         assert_eq!("zh-Hans-CN".parse::<Locale>().unwrap(), Locale::ZhCn);
         assert_eq!("en_US".parse::<Locale>().unwrap(), Locale::En);
         assert!("fr".parse::<Locale>().is_err());
@@ -181,7 +196,11 @@ mod tests {
 
     #[test]
     fn arguments_are_substituted() {
-        let s = tr_args(Locale::En, "error-tampered", &[("table", "details".into()), ("id", "abc".into())]);
+        let s = tr_args(
+            Locale::En,
+            "error-tampered",
+            &[("table", "details".into()), ("id", "abc".into())],
+        );
         assert!(s.contains("details") && s.contains("abc"), "{s}");
     }
 }

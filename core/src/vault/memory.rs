@@ -24,7 +24,9 @@ impl MemoryStore {
     fn lock(&self) -> MutexGuard<'_, Tables> {
         // A panic in another test thread must not cascade: the data is still consistent because
         // writes are applied to a copy and swapped in only on success.
-        self.tables.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.tables
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -39,10 +41,19 @@ impl Txn for MemoryTxn {
     }
 
     fn list_raw(&mut self, table: &'static str) -> Result<Vec<RawRecord>> {
-        Ok(self.tables.get(table).map(|t| t.values().cloned().collect()).unwrap_or_default())
+        Ok(self
+            .tables
+            .get(table)
+            .map(|t| t.values().cloned().collect())
+            .unwrap_or_default())
     }
 
-    fn candidate_ids(&mut self, table: &'static str, name: &str, value: &str) -> Result<Vec<String>> {
+    fn candidate_ids(
+        &mut self,
+        table: &'static str,
+        name: &str,
+        value: &str,
+    ) -> Result<Vec<String>> {
         Ok(self
             .tables
             .get(table)
@@ -59,7 +70,10 @@ impl Txn for MemoryTxn {
         if !self.writable {
             return Err(Error::Internal("write inside a read transaction".into()));
         }
-        self.tables.entry(table).or_default().insert(record.id.clone(), record);
+        self.tables
+            .entry(table)
+            .or_default()
+            .insert(record.id.clone(), record);
         Ok(())
     }
 
@@ -67,7 +81,10 @@ impl Txn for MemoryTxn {
         if !self.writable {
             return Err(Error::Internal("write inside a read transaction".into()));
         }
-        Ok(self.tables.get_mut(table).is_some_and(|t| t.remove(id).is_some()))
+        Ok(self
+            .tables
+            .get_mut(table)
+            .is_some_and(|t| t.remove(id).is_some()))
     }
 
     fn count(&mut self, table: &'static str) -> Result<u64> {
@@ -78,13 +95,19 @@ impl Txn for MemoryTxn {
 impl Store for MemoryStore {
     fn read<T>(&self, f: impl FnOnce(&mut dyn Txn) -> Result<T>) -> Result<T> {
         let guard = self.lock();
-        let mut txn = MemoryTxn { tables: guard.clone(), writable: false };
+        let mut txn = MemoryTxn {
+            tables: guard.clone(),
+            writable: false,
+        };
         f(&mut txn)
     }
 
     fn write<T>(&self, f: impl FnOnce(&mut dyn Txn) -> Result<T>) -> Result<T> {
         let mut guard = self.lock();
-        let mut txn = MemoryTxn { tables: guard.clone(), writable: true };
+        let mut txn = MemoryTxn {
+            tables: guard.clone(),
+            writable: true,
+        };
         let out = f(&mut txn)?;
         *guard = txn.tables;
         Ok(out)

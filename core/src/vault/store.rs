@@ -44,7 +44,12 @@ pub trait Txn {
     /// Every record of `table`, in id order.
     fn list_raw(&mut self, table: &'static str) -> Result<Vec<RawRecord>>;
     /// Ids whose index `name` may equal `value` (candidates: see the module docs).
-    fn candidate_ids(&mut self, table: &'static str, name: &str, value: &str) -> Result<Vec<String>>;
+    fn candidate_ids(
+        &mut self,
+        table: &'static str,
+        name: &str,
+        value: &str,
+    ) -> Result<Vec<String>>;
     /// Insert or replace. Fails with `Locked`/storage errors; in a read transaction, `Internal`.
     fn put_raw(&mut self, table: &'static str, record: RawRecord) -> Result<()>;
     /// Remove; returns whether the record existed.
@@ -56,7 +61,9 @@ pub trait Txn {
 /// Typed access on top of [`Txn`].
 pub trait TxnExt: Txn {
     fn get<R: Record>(&mut self, id: &str) -> Result<Option<R>> {
-        self.get_raw(R::TABLE, id)?.map(|raw| decode::<R>(&raw)).transpose()
+        self.get_raw(R::TABLE, id)?
+            .map(|raw| decode::<R>(&raw))
+            .transpose()
     }
 
     /// Like [`TxnExt::get`], but a missing record is `NotFound(what)`.
@@ -72,7 +79,9 @@ pub trait TxnExt: Txn {
     fn find<R: Record>(&mut self, name: &str, value: &str) -> Result<Vec<R>> {
         let mut found = Vec::new();
         for id in self.candidate_ids(R::TABLE, name, value)? {
-            let Some(raw) = self.get_raw(R::TABLE, &id)? else { continue };
+            let Some(raw) = self.get_raw(R::TABLE, &id)? else {
+                continue;
+            };
             if raw.terms.iter().any(|(n, v)| n == name && v == value) {
                 found.push(decode::<R>(&raw)?);
             }
@@ -81,9 +90,21 @@ pub trait TxnExt: Txn {
     }
 
     fn put<R: Record>(&mut self, record: &R) -> Result<()> {
-        let data = serde_json::to_vec(record).map_err(|e| Error::Internal(format!("encode {}: {e}", R::TABLE)))?;
-        let terms = record.index_terms().into_iter().map(|(n, v)| (n.to_owned(), v)).collect();
-        self.put_raw(R::TABLE, RawRecord { id: record.id().to_owned(), terms, data })
+        let data = serde_json::to_vec(record)
+            .map_err(|e| Error::Internal(format!("encode {}: {e}", R::TABLE)))?;
+        let terms = record
+            .index_terms()
+            .into_iter()
+            .map(|(n, v)| (n.to_owned(), v))
+            .collect();
+        self.put_raw(
+            R::TABLE,
+            RawRecord {
+                id: record.id().to_owned(),
+                terms,
+                data,
+            },
+        )
     }
 
     fn remove<R: Record>(&mut self, id: &str) -> Result<bool> {
@@ -97,7 +118,10 @@ fn decode<R: Record>(raw: &RawRecord) -> Result<R> {
     // A record that authenticated but does not decode was written by a newer or buggy build; it
     // is reported like tampering (table + id, no content) so the user's other records stay usable.
     serde_json::from_slice(&raw.data).map_err(|_| {
-        Error::Vault(super::VaultError::Tampered { table: R::TABLE.to_owned(), id: raw.id.clone() })
+        Error::Vault(super::VaultError::Tampered {
+            table: R::TABLE.to_owned(),
+            id: raw.id.clone(),
+        })
     })
 }
 
@@ -114,6 +138,8 @@ pub trait Store: Send + Sync {
 pub fn new_id() -> String {
     use ring::rand::{SecureRandom, SystemRandom};
     let mut bytes = [0u8; 16];
-    SystemRandom::new().fill(&mut bytes).expect("the OS random number generator is available");
+    SystemRandom::new()
+        .fill(&mut bytes)
+        .expect("the OS random number generator is available");
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

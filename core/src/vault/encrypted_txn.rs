@@ -1,0 +1,197 @@
+//! [`Txn`] over the SQLite file: every body sealed with the record key and bound to its place,
+//! every index term stored only as a blind-index MAC.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::{
+    envelope, sql_error,
+    store::{RawRecord, Txn},
+    VaultError,
+};
+use crate::{
+    crypto::{open_record, seal_record, RecordKeys, RecordPlace},
+    error::{Error, Result},
+};
+
+pub(crate) const BODY: &str = "body";
+
+pub(crate) struct EncryptedTxn<'a> {
+    pub tx: &'a Transaction<'a>,
+    pub keys: &'a RecordKeys,
+    pub vault_id: &'a [u8],
+    pub writable: bool,
+    /// How many seals this transaction made, added to the vault's counter at commit.
+    pub sealed: u64,
+}
+
+fn place<'a>(vault_id: &'a [u8], table: &'a str, id: &'a str) -> RecordPlace<'a> {
+    RecordPlace {
+        vault_id,
+        table,
+        record_id: id,
+        column: BODY,
+    }
+}
+
+/// Open one stored body into its record; a failure names only the table and the id.
+pub(crate) fn open_body(
+    keys: &RecordKeys,
+    vault_id: &[u8],
+    table: &str,
+    id: &str,
+    body: &[u8],
+) -> Result<RawRecord, VaultError> {
+    let tampered = || VaultError::Tampered {
+        table: table.to_owned(),
+        id: id.to_owned(),
+    };
+    let plain = zeroize::Zeroizing::new(
+        open_record(&keys.aead, place(vault_id, table, id), body).map_err(|_| tampered())?,
+    );
+    envelope::decode(id, &plain).ok_or_else(tampered)
+}
+
+/// Seal `record` and write it with its blind-index entries, replacing any previous version.
+pub(crate) fn write_record(
+    tx: &Transaction<'_>,
+    keys: &RecordKeys,
+    vault_id: &[u8],
+    table: &str,
+    record: &RawRecord,
+) -> Result<(), VaultError> {
+    let plain = zeroize::Zeroizing::new(envelope::encode(record));
+    let body = seal_record(&keys.aead, place(vault_id, table, &record.id), &plain)
+        .map_err(|_| VaultError::RecordTooLarge)?;
+    tx.prepare_cached("INSERT INTO records (tbl, id, body) VALUES (?1, ?2, ?3) ON CONFLICT (tbl, id) DO UPDATE SET body = excluded.body")
+        .and_then(|mut s| s.execute(params![table, record.id, body]))
+        .map_err(sql_error)?;
+    tx.prepare_cached("DELETE FROM blind_index WHERE tbl = ?1 AND id = ?2")
+        .and_then(|mut s| s.execute(params![table, record.id]))
+        .map_err(sql_error)?;
+    let mut insert = tx
+        .prepare_cached("INSERT OR IGNORE INTO blind_index (tbl, mac, id) VALUES (?1, ?2, ?3)")
+        .map_err(sql_error)?;
+    for (name, value) in &record.terms {
+        insert
+            .execute(params![
+                table,
+                keys.blind_index(table, name, value),
+                record.id
+            ])
+            .map_err(sql_error)?;
+    }
+    Ok(())
+}
+
+/// Table names are bound into ciphertexts forever: keep them simple and stable.
+pub(crate) fn check_table_name(table: &str) -> Result<(), VaultError> {
+    let ok = !table.is_empty()
+        && table.len() <= 64
+        && table
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if ok {
+        Ok(())
+    } else {
+        Err(VaultError::InvalidName)
+    }
+}
+
+pub(crate) fn check_record_id(id: &str) -> Result<(), VaultError> {
+    let ok = !id.is_empty() && id.len() <= 128 && id.bytes().all(|b| b.is_ascii_graphic());
+    if ok {
+        Ok(())
+    } else {
+        Err(VaultError::InvalidName)
+    }
+}
+
+impl EncryptedTxn<'_> {
+    fn require_writable(&self) -> Result<()> {
+        if self.writable {
+            Ok(())
+        } else {
+            Err(Error::Internal("write inside a read transaction".into()))
+        }
+    }
+}
+
+impl Txn for EncryptedTxn<'_> {
+    fn get_raw(&mut self, table: &'static str, id: &str) -> Result<Option<RawRecord>> {
+        let body: Option<Vec<u8>> = self
+            .tx
+            .prepare_cached("SELECT body FROM records WHERE tbl = ?1 AND id = ?2")
+            .and_then(|mut s| s.query_row(params![table, id], |r| r.get(0)).optional())
+            .map_err(sql_error)?;
+        Ok(body
+            .map(|b| open_body(self.keys, self.vault_id, table, id, &b))
+            .transpose()?)
+    }
+
+    fn list_raw(&mut self, table: &'static str) -> Result<Vec<RawRecord>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT id, body FROM records WHERE tbl = ?1 ORDER BY id")
+            .map_err(sql_error)?;
+        let rows = stmt
+            .query_map([table], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
+            })
+            .map_err(sql_error)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, body) = row.map_err(sql_error)?;
+            out.push(open_body(self.keys, self.vault_id, table, &id, &body)?);
+        }
+        Ok(out)
+    }
+
+    fn candidate_ids(
+        &mut self,
+        table: &'static str,
+        name: &str,
+        value: &str,
+    ) -> Result<Vec<String>> {
+        let mac = self.keys.blind_index(table, name, value);
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT id FROM blind_index WHERE tbl = ?1 AND mac = ?2")
+            .map_err(sql_error)?;
+        let ids = stmt
+            .query_map(params![table, mac], |r| r.get(0))
+            .map_err(sql_error)?;
+        Ok(ids.collect::<Result<Vec<String>, _>>().map_err(sql_error)?)
+    }
+
+    fn put_raw(&mut self, table: &'static str, record: RawRecord) -> Result<()> {
+        self.require_writable()?;
+        check_table_name(table)?;
+        check_record_id(&record.id)?;
+        write_record(self.tx, self.keys, self.vault_id, table, &record)?;
+        self.sealed += 1;
+        Ok(())
+    }
+
+    fn delete(&mut self, table: &'static str, id: &str) -> Result<bool> {
+        self.require_writable()?;
+        let n = self
+            .tx
+            .execute(
+                "DELETE FROM records WHERE tbl = ?1 AND id = ?2",
+                params![table, id],
+            )
+            .map_err(sql_error)?;
+        Ok(n > 0)
+    }
+
+    fn count(&mut self, table: &'static str) -> Result<u64> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT COUNT(*) FROM records WHERE tbl = ?1",
+                [table],
+                |r| r.get::<_, i64>(0),
+            )
+            .map_err(sql_error)? as u64)
+    }
+}
