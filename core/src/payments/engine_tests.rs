@@ -565,58 +565,85 @@ impl RequestInput {
     }
 }
 
-/// Runs every scenario on fresh stores made by `new_store`.
+/// Runs every scenario, each on a fresh store lent by `$with_store(|store| …)`.
 macro_rules! engine_suite {
-    ($new_store:expr) => {
+    ($with_store:path) => {
         #[test]
         fn call_back_only_counts_with_a_book_number() {
-            $crate::payments::engine_tests::call_back_only_counts_with_a_book_number(&$new_store);
+            $with_store(|store| {
+                $crate::payments::engine_tests::call_back_only_counts_with_a_book_number(store)
+            });
         }
         #[test]
         fn a_number_added_after_the_request_does_not_count() {
-            $crate::payments::engine_tests::a_number_added_after_the_request_does_not_count(
-                &$new_store,
-            );
+            $with_store(|store| {
+                $crate::payments::engine_tests::a_number_added_after_the_request_does_not_count(
+                    store,
+                )
+            });
         }
         #[test]
         fn a_changed_account_is_a_hard_stop_until_called_back() {
-            $crate::payments::engine_tests::a_changed_account_is_a_hard_stop_until_called_back(
-                &$new_store,
-            );
+            $with_store(|store| {
+                $crate::payments::engine_tests::a_changed_account_is_a_hard_stop_until_called_back(
+                    store,
+                )
+            });
         }
         #[test]
         fn red_flags_block_until_overridden_with_a_reason() {
-            $crate::payments::engine_tests::red_flags_block_until_overridden_with_a_reason(
-                &$new_store,
-            );
+            $with_store(|store| {
+                $crate::payments::engine_tests::red_flags_block_until_overridden_with_a_reason(
+                    store,
+                )
+            });
         }
         #[test]
         fn a_denial_blocks_for_good() {
-            $crate::payments::engine_tests::a_denial_blocks_for_good(&$new_store);
+            $with_store(|store| $crate::payments::engine_tests::a_denial_blocks_for_good(store));
         }
         #[test]
         fn strangers_need_two_independent_confirmations() {
-            $crate::payments::engine_tests::strangers_need_two_independent_confirmations(
-                &$new_store,
-            );
+            $with_store(|store| {
+                $crate::payments::engine_tests::strangers_need_two_independent_confirmations(store)
+            });
         }
         #[test]
         fn large_sums_are_delayed_and_reverified() {
-            $crate::payments::engine_tests::large_sums_are_delayed_and_reverified(&$new_store);
+            $with_store(|store| {
+                $crate::payments::engine_tests::large_sums_are_delayed_and_reverified(store)
+            });
         }
         #[test]
         fn a_denied_reverify_leaves_only_cancellation() {
-            $crate::payments::engine_tests::a_denied_reverify_leaves_only_cancellation(&$new_store);
+            $with_store(|store| {
+                $crate::payments::engine_tests::a_denied_reverify_leaves_only_cancellation(store)
+            });
         }
         #[test]
         fn bad_input_changes_nothing() {
-            $crate::payments::engine_tests::bad_input_changes_nothing(&$new_store);
+            $with_store(|store| $crate::payments::engine_tests::bad_input_changes_nothing(store));
         }
     };
 }
 
 mod on_memory_store {
-    engine_suite!(crate::vault::MemoryStore::new());
+    fn with_store(run: impl FnOnce(&crate::vault::MemoryStore)) {
+        run(&crate::vault::MemoryStore::new());
+    }
+    engine_suite!(with_store);
+}
+
+mod on_encrypted_vault {
+    use crate::vault::{Vault, VaultOptions};
+
+    fn with_store(run: impl FnOnce(&Vault)) {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let (vault, _) = Vault::create(dir.path(), "pw", &VaultOptions::fast_for_tests())
+            .expect("vault created");
+        run(&vault);
+    }
+    engine_suite!(with_store);
 }
 
 /// The audit trail records every transition from `draft` on.

@@ -20,13 +20,17 @@
 
 mod codes;
 pub mod engine;
+pub mod evidence;
+pub mod history;
 pub mod money;
 pub mod payee;
 pub mod red_flags;
+pub mod reminders;
 pub mod request;
 pub mod rules;
 pub mod settings;
 pub mod state;
+pub mod view;
 
 #[cfg(test)]
 mod engine_tests;
