@@ -4,8 +4,9 @@
 
 use vigil_core::{Error, ErrorCode, Locale};
 
-/// What the shells see. Every variant carries an English `message` without personal data; the
+/// What the shells see. Every variant carries an English text without personal data; the
 /// shells show their own localized text (or call `localized_text("error-<code>")`).
+/// No field may be called `message`: it clashes with `Throwable.message` in the generated Kotlin.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum ApiError {
     #[error("wrong passphrase or key")]
@@ -29,16 +30,16 @@ pub enum ApiError {
     #[error("disk full")]
     DiskFull,
     #[error("rejected: {code}")]
-    Rejected { code: String, message: String },
+    Rejected { code: String, detail: String },
     #[error("storage or network failure: {code}")]
-    Unavailable { code: String, message: String },
-    #[error("internal error: {message}")]
-    Internal { message: String },
+    Unavailable { code: String, detail: String },
+    #[error("internal error: {detail}")]
+    Internal { detail: String },
 }
 
 impl From<Error> for ApiError {
     fn from(e: Error) -> Self {
-        let message = e.localized(Locale::En);
+        let detail = e.localized(Locale::En);
         match e.code() {
             // Bad passphrase, recovery code or device key: the caller may retry with another slot.
             ErrorCode::WrongPassphrase => ApiError::WrongPassphrase,
@@ -82,14 +83,14 @@ impl From<Error> for ApiError {
             | ErrorCode::FeedExpired
             | ErrorCode::TooLarge => ApiError::Rejected {
                 code: e.code().as_str().to_owned(),
-                message,
+                detail,
             },
             // Worth retrying later; the code says which.
             ErrorCode::Storage | ErrorCode::Network | ErrorCode::Timeout => ApiError::Unavailable {
                 code: e.code().as_str().to_owned(),
-                message,
+                detail,
             },
-            ErrorCode::Internal => ApiError::Internal { message },
+            ErrorCode::Internal => ApiError::Internal { detail },
         }
     }
 }
@@ -100,7 +101,7 @@ impl From<Error> for ApiError {
 impl From<uniffi::UnexpectedUniFFICallbackError> for ApiError {
     fn from(_: uniffi::UnexpectedUniFFICallbackError) -> Self {
         ApiError::Internal {
-            message: "a platform callback failed unexpectedly".into(),
+            detail: "a platform callback failed unexpectedly".into(),
         }
     }
 }

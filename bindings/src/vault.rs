@@ -8,7 +8,9 @@ use std::{path::PathBuf, sync::Arc};
 
 use vigil_core::{
     crypto::KdfParams,
-    vault::{self as core_vault, ImportReport, KeyProviderError, VaultOptions, VaultStatus, VerifyReport},
+    vault::{
+        self as core_vault, ImportReport, KeyProviderError, VaultOptions, VaultStatus, VerifyReport,
+    },
 };
 use zeroize::Zeroizing;
 
@@ -44,7 +46,10 @@ impl core_vault::KeyProvider for ForeignKeyProvider {
     }
 
     fn unwrap(&self, blob: &[u8]) -> Result<Zeroizing<Vec<u8>>, KeyProviderError> {
-        self.0.unwrap(blob.to_vec()).map(Zeroizing::new).map_err(provider_error)
+        self.0
+            .unwrap(blob.to_vec())
+            .map(Zeroizing::new)
+            .map_err(provider_error)
     }
 }
 
@@ -76,11 +81,21 @@ pub fn default_kdf_params() -> KdfParams {
 
 /// Create a vault in `dir`. `kdf` defaults to [`default_kdf_params`]; tests pass cheaper ones.
 #[uniffi::export]
-pub fn create_vault(dir: String, passphrase: String, kdf: Option<KdfParams>) -> Result<CreatedVault, ApiError> {
+pub fn create_vault(
+    dir: String,
+    passphrase: String,
+    kdf: Option<KdfParams>,
+) -> Result<CreatedVault, ApiError> {
     let passphrase = Zeroizing::new(passphrase);
-    let options = VaultOptions { kdf: kdf.unwrap_or_default(), ..VaultOptions::default() };
+    let options = VaultOptions {
+        kdf: kdf.unwrap_or_default(),
+        ..VaultOptions::default()
+    };
     let (inner, code) = core_vault::Vault::create(&PathBuf::from(dir), &passphrase, &options)?;
-    Ok(CreatedVault { vault: Arc::new(Vault { inner }), recovery_code: code.to_string() })
+    Ok(CreatedVault {
+        vault: Arc::new(Vault { inner }),
+        recovery_code: code.to_string(),
+    })
 }
 
 impl Vault {
@@ -94,19 +109,27 @@ impl Vault {
     /// Open an existing vault, locked.
     #[uniffi::constructor]
     pub fn open(dir: String) -> Result<Arc<Self>, ApiError> {
-        Ok(Arc::new(Vault { inner: core_vault::Vault::open(&PathBuf::from(dir))? }))
+        Ok(Arc::new(Vault {
+            inner: core_vault::Vault::open(&PathBuf::from(dir))?,
+        }))
     }
 
     pub fn unlock_with_passphrase(&self, passphrase: String) -> Result<(), ApiError> {
-        Ok(self.inner.unlock_with_passphrase(&Zeroizing::new(passphrase))?)
+        Ok(self
+            .inner
+            .unlock_with_passphrase(&Zeroizing::new(passphrase))?)
     }
 
     pub fn unlock_with_recovery_code(&self, code: String) -> Result<(), ApiError> {
-        Ok(self.inner.unlock_with_recovery_code(&Zeroizing::new(code))?)
+        Ok(self
+            .inner
+            .unlock_with_recovery_code(&Zeroizing::new(code))?)
     }
 
     pub fn unlock_with_device(&self, provider: Arc<dyn KeyProvider>) -> Result<(), ApiError> {
-        Ok(self.inner.unlock_with_device(&ForeignKeyProvider(provider))?)
+        Ok(self
+            .inner
+            .unlock_with_device(&ForeignKeyProvider(provider))?)
     }
 
     pub fn lock(&self) {
@@ -118,11 +141,19 @@ impl Vault {
     }
 
     pub fn change_passphrase(&self, old: String, new: String) -> Result<(), ApiError> {
-        Ok(self.inner.change_passphrase(&Zeroizing::new(old), &Zeroizing::new(new), None)?)
+        Ok(self
+            .inner
+            .change_passphrase(&Zeroizing::new(old), &Zeroizing::new(new), None)?)
     }
 
-    pub fn reset_passphrase_with_recovery_code(&self, code: String, new: String) -> Result<(), ApiError> {
-        Ok(self.inner.reset_passphrase_with_recovery_code(&Zeroizing::new(code), &Zeroizing::new(new))?)
+    pub fn reset_passphrase_with_recovery_code(
+        &self,
+        code: String,
+        new: String,
+    ) -> Result<(), ApiError> {
+        Ok(self
+            .inner
+            .reset_passphrase_with_recovery_code(&Zeroizing::new(code), &Zeroizing::new(new))?)
     }
 
     /// Replace the recovery code; returns the new one (show it once).
@@ -147,7 +178,11 @@ impl Vault {
     ) -> Result<RekeyResult, ApiError> {
         let device = device.map(ForeignKeyProvider);
         let device_ref = device.as_ref().map(|d| d as &dyn core_vault::KeyProvider);
-        let outcome = self.inner.rekey(&Zeroizing::new(passphrase), device_ref, &mut forward(&listener))?;
+        let outcome = self.inner.rekey(
+            &Zeroizing::new(passphrase),
+            device_ref,
+            &mut forward(&listener),
+        )?;
         Ok(RekeyResult {
             records: outcome.records,
             recovery_code: outcome.recovery_code.to_string(),
@@ -155,7 +190,10 @@ impl Vault {
         })
     }
 
-    pub fn verify(&self, listener: Option<Arc<dyn ProgressListener>>) -> Result<VerifyReport, ApiError> {
+    pub fn verify(
+        &self,
+        listener: Option<Arc<dyn ProgressListener>>,
+    ) -> Result<VerifyReport, ApiError> {
         Ok(self.inner.verify(&mut forward(&listener))?)
     }
 
@@ -167,7 +205,12 @@ impl Vault {
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<u64, ApiError> {
         let passphrase = Zeroizing::new(backup_passphrase);
-        Ok(self.inner.export(&PathBuf::from(path), &passphrase, KdfParams::default(), &mut forward(&listener))?)
+        Ok(self.inner.export(
+            &PathBuf::from(path),
+            &passphrase,
+            KdfParams::default(),
+            &mut forward(&listener),
+        )?)
     }
 
     /// Merge a backup into this vault by record id.
@@ -178,6 +221,8 @@ impl Vault {
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<ImportReport, ApiError> {
         let passphrase = Zeroizing::new(backup_passphrase);
-        Ok(self.inner.import(&PathBuf::from(path), &passphrase, &mut forward(&listener))?)
+        Ok(self
+            .inner
+            .import(&PathBuf::from(path), &passphrase, &mut forward(&listener))?)
     }
 }

@@ -62,10 +62,12 @@ impl Ctx {
         }
         if self.passphrase_stdin {
             let mut line = Zeroizing::new(String::new());
-            std::io::stdin()
-                .read_line(&mut line)
-                .map_err(|_| Error::InvalidInput("could not read the passphrase from standard input".into()))?;
-            return Ok(Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_owned()));
+            std::io::stdin().read_line(&mut line).map_err(|_| {
+                Error::InvalidInput("could not read the passphrase from standard input".into())
+            })?;
+            return Ok(Zeroizing::new(
+                line.trim_end_matches(['\r', '\n']).to_owned(),
+            ));
         }
         prompt_secret(prompt, "VIGIL_PASSPHRASE or --passphrase-stdin")
     }
@@ -118,7 +120,11 @@ impl Ctx {
 fn prompt_secret(prompt: &str, alternative: &str) -> Result<Zeroizing<String>, Error> {
     rpassword::prompt_password(prompt)
         .map(Zeroizing::new)
-        .map_err(|_| Error::InvalidInput(format!("no terminal to ask for a secret (use {alternative})")))
+        .map_err(|_| {
+            Error::InvalidInput(format!(
+                "no terminal to ask for a secret (use {alternative})"
+            ))
+        })
 }
 
 fn default_vault_dir() -> PathBuf {

@@ -32,7 +32,9 @@ pub enum VaultCommand {
 pub fn init(ctx: &Ctx) -> Result<Output, Error> {
     let passphrase = ctx.passphrase("New vault passphrase: ")?;
     if passphrase.chars().count() < 8 {
-        return Err(Error::InvalidInput("the passphrase needs at least 8 characters".into()));
+        return Err(Error::InvalidInput(
+            "the passphrase needs at least 8 characters".into(),
+        ));
     }
     let (_vault, code) = Vault::create(&ctx.vault_dir, &passphrase, &VaultOptions::default())?;
     let code = code.to_string();
@@ -40,7 +42,10 @@ pub fn init(ctx: &Ctx) -> Result<Output, Error> {
         "Vault created in {}.\n\nRecovery code (shown only now; write it down and keep it apart from the phone):\n\n    {code}\n",
         ctx.vault_dir.display()
     );
-    Ok(Output::new(json!({"vault": ctx.vault_dir, "recovery_code": code}), text))
+    Ok(Output::new(
+        json!({"vault": ctx.vault_dir, "recovery_code": code}),
+        text,
+    ))
 }
 
 pub fn run(ctx: &Ctx, command: VaultCommand) -> Result<Output, Error> {
@@ -56,7 +61,10 @@ pub fn run(ctx: &Ctx, command: VaultCommand) -> Result<Output, Error> {
                 status.records,
                 if status.rekey_recommended { "yes" } else { "no" }
             );
-            Ok(Output::new(serde_json::to_value(&status).expect("status serialises"), text))
+            Ok(Output::new(
+                serde_json::to_value(&status).expect("status serialises"),
+                text,
+            ))
         }
         VaultCommand::Passwd => {
             let vault = Vault::open(&ctx.vault_dir)?;
@@ -70,7 +78,10 @@ pub fn run(ctx: &Ctx, command: VaultCommand) -> Result<Output, Error> {
             let code = ctx.secret("VIGIL_RECOVERY_CODE", "Recovery code: ")?;
             let new = ctx.secret("VIGIL_NEW_PASSPHRASE", "New passphrase: ")?;
             vault.reset_passphrase_with_recovery_code(&code, &new)?;
-            Ok(Output::new(json!({"recovered": true}), "Passphrase reset with the recovery code."))
+            Ok(Output::new(
+                json!({"recovered": true}),
+                "Passphrase reset with the recovery code.",
+            ))
         }
         VaultCommand::Rekey => {
             let vault = Vault::open(&ctx.vault_dir)?;
@@ -82,7 +93,10 @@ pub fn run(ctx: &Ctx, command: VaultCommand) -> Result<Output, Error> {
                 "Re-encrypted {} records with a new key.\nNew recovery code (the old one no longer works):\n\n    {code}\n",
                 outcome.records
             );
-            Ok(Output::new(json!({"records": outcome.records, "recovery_code": code}), text))
+            Ok(Output::new(
+                json!({"records": outcome.records, "recovery_code": code}),
+                text,
+            ))
         }
         VaultCommand::Verify => {
             let vault = ctx.open_vault()?;
@@ -91,25 +105,45 @@ pub fn run(ctx: &Ctx, command: VaultCommand) -> Result<Output, Error> {
             if report.problems.is_empty() {
                 text.push_str("all intact.");
             } else {
-                text.push_str(&format!("{} with problems (the others stay readable):", report.problems.len()));
+                text.push_str(&format!(
+                    "{} with problems (the others stay readable):",
+                    report.problems.len()
+                ));
                 for p in &report.problems {
                     text.push_str(&format!("\n  {:?}: {} / {}", p.kind, p.table, p.record_id));
                 }
             }
-            Ok(Output::new(serde_json::to_value(&report).expect("report serialises"), text))
+            Ok(Output::new(
+                serde_json::to_value(&report).expect("report serialises"),
+                text,
+            ))
         }
         VaultCommand::Export { file } => {
             let vault = ctx.open_vault()?;
             let backup = ctx.secret("VIGIL_BACKUP_PASSPHRASE", "Backup passphrase: ")?;
-            let count = vault.export(&file, &backup, KdfParams::default(), &mut ctx.progress("Exporting"))?;
-            Ok(Output::new(json!({"records": count, "file": file}), format!("Exported {count} records to {}.", file.display())))
+            let count = vault.export(
+                &file,
+                &backup,
+                KdfParams::default(),
+                &mut ctx.progress("Exporting"),
+            )?;
+            Ok(Output::new(
+                json!({"records": count, "file": file}),
+                format!("Exported {count} records to {}.", file.display()),
+            ))
         }
         VaultCommand::Import { file } => {
             let vault = ctx.open_vault()?;
             let backup = ctx.secret("VIGIL_BACKUP_PASSPHRASE", "Backup passphrase: ")?;
             let report = vault.import(&file, &backup, &mut ctx.progress("Importing"))?;
-            let text = format!("Imported: {} added, {} replaced, {} unchanged.", report.added, report.replaced, report.unchanged);
-            Ok(Output::new(serde_json::to_value(report).expect("report serialises"), text))
+            let text = format!(
+                "Imported: {} added, {} replaced, {} unchanged.",
+                report.added, report.replaced, report.unchanged
+            );
+            Ok(Output::new(
+                serde_json::to_value(report).expect("report serialises"),
+                text,
+            ))
         }
     }
 }
