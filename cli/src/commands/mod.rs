@@ -1,6 +1,7 @@
 //! One module per command group; `run` dispatches.
 
 mod demo;
+mod payments;
 mod vault;
 
 use clap::Subcommand;
@@ -17,6 +18,12 @@ pub enum Command {
     /// Vault maintenance: status, passphrase, recovery, rekey, verify, backups.
     #[command(subcommand)]
     Vault(vault::VaultCommand),
+    /// The payee book: contacts and call-back numbers recorded before any request.
+    #[command(subcommand)]
+    Payees(payments::PayeesCommand),
+    /// Before you pay: checks, steps, overrides, reminders and evidence packs.
+    #[command(subcommand)]
+    Pay(payments::PayCommand),
 }
 
 pub fn run(ctx: &Ctx, command: Command) -> Result<Output, Error> {
@@ -24,5 +31,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<Output, Error> {
         Command::Demo => demo::run(ctx),
         Command::Init => vault::init(ctx),
         Command::Vault(c) => vault::run(ctx, c),
+        Command::Payees(c) => payments::run_payees(ctx, c),
+        Command::Pay(c) => payments::run_pay(ctx, c),
     }
 }

@@ -140,6 +140,7 @@ const PATTERNS: &[Pattern] = &[
     p(Urgency, "赶紧"),
     p(Urgency, "尽快"),
     p(Urgency, "紧急"),
+    p(Urgency, "急用"),
     p(Urgency, "加急"),
     p(Urgency, "来不及"),
     p(Urgency, "今天之内"),
