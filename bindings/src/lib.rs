@@ -4,6 +4,7 @@
 //! One file per feature; each exports objects and functions with `#[uniffi::export]`.
 
 mod error;
+mod payments;
 mod progress;
 mod vault;
 

@@ -11,7 +11,7 @@ use vigil_core::{
         evidence::evidence_pack,
         history::{history, stats},
         money::Money,
-        payee::{add_payee, list_payees, NewPayee, Payee},
+        payee::{add_payee, list_payees, NewPayee, PayeeSummary},
         reminders::due_reminders,
         request::RequestInput,
         settings::set_threshold,
@@ -163,31 +163,21 @@ pub fn run_payees(ctx: &Ctx, command: PayeesCommand) -> Result<Output, Error> {
             ))
         }
         PayeesCommand::List => {
-            let payees = list_payees(&vault)?;
+            let payees: Vec<PayeeSummary> = list_payees(&vault)?
+                .iter()
+                .map(PayeeSummary::from)
+                .collect();
             let text = payees.iter().map(payee_line).collect::<Vec<_>>().join("\n");
-            Ok(Output::new(
-                json!({ "payees": payees.iter().map(payee_json).collect::<Vec<_>>() }),
-                text,
-            ))
+            Ok(Output::new(json!({ "payees": payees }), text))
         }
     }
 }
 
-fn payee_json(payee: &Payee) -> Value {
-    json!({
-        "id": payee.id,
-        "name": payee.name,
-        "relationship": payee.relationship,
-        "phones": payee.phones.iter().map(|p| json!({"number": p.number, "source": p.source})).collect::<Vec<_>>(),
-        "accounts": payee.accounts.iter().map(|a| json!({"last4": a.last4, "bank": a.bank})).collect::<Vec<_>>(),
-    })
-}
-
-fn payee_line(payee: &Payee) -> String {
+fn payee_line(payee: &PayeeSummary) -> String {
     let accounts: Vec<String> = payee
-        .accounts
+        .account_last4s
         .iter()
-        .map(|a| format!("…{}", a.last4))
+        .map(|last4| format!("…{last4}"))
         .collect();
     format!(
         "{}  {} ({})  {}",

@@ -22,10 +22,15 @@ use crate::{
 /// What the user records for a step. Calls need `number`, `source` and `outcome`; second-party
 /// confirmations `party` and `outcome`; `delayed_transfer` nothing (or `outcome = confirmed`).
 #[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StepInput {
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub number: Option<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub source: Option<NumberSource>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub outcome: Option<Outcome>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub party: Option<String>,
 }
 

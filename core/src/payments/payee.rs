@@ -133,14 +133,42 @@ impl Payee {
     }
 }
 
+/// A payee as the shells list it: accounts by their last 4 digits only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct PayeeSummary {
+    pub id: String,
+    pub name: String,
+    pub relationship: Relationship,
+    pub phones: Vec<String>,
+    pub account_last4s: Vec<String>,
+    pub created_at: String,
+}
+
+impl From<&Payee> for PayeeSummary {
+    fn from(payee: &Payee) -> Self {
+        PayeeSummary {
+            id: payee.id.clone(),
+            name: payee.name.clone(),
+            relationship: payee.relationship,
+            phones: payee.phones.iter().map(|p| p.number.clone()).collect(),
+            account_last4s: payee.accounts.iter().map(|a| a.last4.clone()).collect(),
+            created_at: crate::payments::view::timestamp(payee.created_at),
+        }
+    }
+}
+
 /// What the user enters to add a payee.
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewPayee {
     pub name: String,
     pub relationship: Relationship,
     pub phone: String,
     pub phone_source: PhoneSource,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub account: Option<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bank: Option<String>,
 }
 

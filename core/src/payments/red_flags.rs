@@ -46,6 +46,7 @@ pub struct TextSpan {
 /// One red flag; `span` is `None` when it comes from what the user reported (claimed urgency or
 /// secrecy) rather than from the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RedFlag {
     pub code: FlagCode,
     pub span: Option<TextSpan>,

@@ -46,18 +46,27 @@ pub const MAX_TEXT_CHARS: usize = 4_000;
 
 /// A request as the user enters it (unvalidated strings from a shell).
 #[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RequestInput {
     pub channel: String,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub payee_id: Option<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Required with `name`; with `payee_id` it defaults to the book's relationship.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub relationship: Option<String>,
     pub amount: String,
     pub currency: String,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub account: Option<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bank: Option<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub text: Option<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub claimed_urgency: bool,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub claimed_secrecy: bool,
 }
 
