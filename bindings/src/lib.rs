@@ -6,6 +6,7 @@
 mod alerts;
 mod error;
 mod inventory;
+mod payments;
 mod progress;
 mod screening;
 mod vault;

@@ -12,6 +12,7 @@ pub mod error;
 pub mod i18n;
 pub mod inventory;
 pub mod screening;
+pub mod payments;
 pub mod vault;
 
 pub use error::{Error, ErrorCode, Result};

@@ -18,6 +18,7 @@ pub fn run(ctx: &Ctx) -> Result<Output, Error> {
     let (vault, vault_section) = vault_tour(dir.path())?;
     sections.push(("vault", vault_section));
     sections.push(("inventory", super::inventory::demo(ctx, &vault)?));
+    sections.push(("payments", super::payments::demo(ctx, &vault)?));
     sections.push(("screening", super::check::demo(ctx)?));
 
     let mut text = String::from("Vigil demo — a throwaway vault in a temporary directory, deleted at the end.\n");

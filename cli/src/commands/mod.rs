@@ -4,6 +4,7 @@ mod alerts;
 pub mod check;
 mod demo;
 pub mod inventory;
+mod payments;
 mod vault;
 
 use clap::Subcommand;
@@ -29,6 +30,12 @@ pub enum Command {
     /// Exposure inventory: who holds which of your details; leak tracing, breaches, letters.
     #[command(subcommand)]
     Inventory(inventory::InventoryCommand),
+    /// The payee book: contacts and call-back numbers recorded before any request.
+    #[command(subcommand)]
+    Payees(payments::PayeesCommand),
+    /// Before you pay: checks, steps, overrides, reminders and evidence packs.
+    #[command(subcommand)]
+    Pay(payments::PayCommand),
 }
 
 pub fn run(ctx: &Ctx, command: Command) -> Result<Output, Error> {
@@ -39,5 +46,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<Output, Error> {
         Command::Vault(c) => vault::run(ctx, c),
         Command::Check(c) => check::run(ctx, c),
         Command::Inventory(c) => inventory::run(ctx, c),
+        Command::Payees(c) => payments::run_payees(ctx, c),
+        Command::Pay(c) => payments::run_pay(ctx, c),
     }
 }
