@@ -2,6 +2,7 @@
 //! eval CORPUS` runs the screening evaluation. Run through `cargo xtask bench` / `cargo xtask eval`,
 //! which build it in release mode.
 
+mod alerts;
 mod eval;
 mod figure;
 mod i18n;
@@ -12,7 +13,7 @@ use std::process::ExitCode;
 /// One entry per feature: its name and the function that measures it.
 type Suite = (&'static str, fn() -> Vec<Figure>);
 
-const SUITES: &[Suite] = &[("i18n", i18n::run)];
+const SUITES: &[Suite] = &[("i18n", i18n::run), ("alerts", alerts::run)];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
