@@ -10,7 +10,9 @@ pub mod alerts;
 pub mod crypto;
 pub mod error;
 pub mod i18n;
+pub mod inventory;
 pub mod screening;
+pub mod payments;
 pub mod vault;
 
 pub use error::{Error, ErrorCode, Result};

@@ -6,6 +6,9 @@ mod alerts;
 mod eval;
 mod figure;
 mod i18n;
+mod inventory;
+mod screening;
+mod vault;
 
 use figure::Figure;
 use std::process::ExitCode;
@@ -13,7 +16,13 @@ use std::process::ExitCode;
 /// One entry per feature: its name and the function that measures it.
 type Suite = (&'static str, fn() -> Vec<Figure>);
 
-const SUITES: &[Suite] = &[("i18n", i18n::run), ("alerts", alerts::run)];
+const SUITES: &[Suite] = &[
+    ("i18n", i18n::run),
+    ("vault", vault::run),
+    ("screening", screening::run),
+    ("inventory", inventory::run),
+    ("alerts", alerts::run),
+];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
