@@ -11,8 +11,8 @@ pub mod crypto;
 pub mod error;
 pub mod i18n;
 pub mod inventory;
-pub mod screening;
 pub mod payments;
+pub mod screening;
 pub mod vault;
 
 pub use error::{Error, ErrorCode, Result};

@@ -23,9 +23,15 @@ fn feeds(key: &SecretKey) -> Vec<(Vec<u8>, String)> {
     (0..FEEDS)
         .map(|feed| {
             let entries: String = (0..ALERTS_PER_FEED)
-                .map(|n| format!(r#"<entry><content type="application/cap+xml">{}</content></entry>"#, alert(&format!("B-{feed}-{n}"))))
+                .map(|n| {
+                    format!(
+                        r#"<entry><content type="application/cap+xml">{}</content></entry>"#,
+                        alert(&format!("B-{feed}-{n}"))
+                    )
+                })
                 .collect();
-            let xml = format!(r#"<feed xmlns="http://www.w3.org/2005/Atom">{entries}</feed>"#).into_bytes();
+            let xml = format!(r#"<feed xmlns="http://www.w3.org/2005/Atom">{entries}</feed>"#)
+                .into_bytes();
             let comment = format!("seq={} expires=2030-01-01T00:00:00Z", feed + 1);
             let signature = key.sign(&xml, &comment).to_text();
             (xml, signature)
@@ -34,7 +40,13 @@ fn feeds(key: &SecretKey) -> Vec<(Vec<u8>, String)> {
 }
 
 fn ingest_figure<S: Store>(name: &str, store: &S, key: &SecretKey) -> Figure {
-    trust::trust(store, "Bench", &key.public_key().to_base64(), &[SENDER.to_owned()]).expect("a fresh store trusts the key");
+    trust::trust(
+        store,
+        "Bench",
+        &key.public_key().to_base64(),
+        &[SENDER.to_owned()],
+    )
+    .expect("a fresh store trusts the key");
     let feeds = feeds(key);
     let mut next = feeds.iter();
     let now = time::macros::datetime!(2026-11-28 10:00 +08:00);
@@ -43,27 +55,38 @@ fn ingest_figure<S: Store>(name: &str, store: &S, key: &SecretKey) -> Figure {
         let report = ingest_feed(store, xml, signature, now).expect("the bench feed is valid");
         assert_eq!(report.accepted as usize, ALERTS_PER_FEED);
     });
-    Figure::new(name, ALERTS_PER_FEED as f64 * 1e9 / per_feed.value, "alerts/s")
+    Figure::new(
+        name,
+        ALERTS_PER_FEED as f64 * 1e9 / per_feed.value,
+        "alerts/s",
+    )
 }
 
 pub fn run() -> Vec<Figure> {
     let key = SecretKey::from_seed(&[42; 32], *b"benchkey");
     let dir = std::env::temp_dir().join(format!("vigil-bench-alerts-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let (vault, _recovery) = Vault::create(&dir, "bench", &VaultOptions::fast_for_tests()).expect("a temporary vault");
+    let (vault, _recovery) =
+        Vault::create(&dir, "bench", &VaultOptions::fast_for_tests()).expect("a temporary vault");
     let in_vault = ingest_figure("alerts_ingest_per_s", &vault, &key);
     drop(vault);
     let _ = std::fs::remove_dir_all(&dir);
     let in_memory = ingest_figure("alerts_ingest_memory_per_s", &MemoryStore::new(), &key);
 
     let one = alert("P-1");
-    let parse_ns = measure("cap_parse", 20_000, || cap::parse_alert(one.as_bytes()).expect("valid CAP"));
+    let parse_ns = measure("cap_parse", 20_000, || {
+        cap::parse_alert(one.as_bytes()).expect("valid CAP")
+    });
     let cap_parse_us = Figure::new("cap_parse_us", parse_ns.value / 1_000.0, "us");
     // What the whole pipeline costs per alert over parsing alone (alerts/s inverted to ns/alert).
     let ingest_ns_per_alert = Figure::new("ingest_ns", 1e9 / in_vault.value, "ns");
     vec![
         Figure::ratio("alerts_ingest_vault_vs_memory", &in_memory, &in_vault),
-        Figure::ratio("alerts_ingest_vs_cap_parse", &ingest_ns_per_alert, &parse_ns),
+        Figure::ratio(
+            "alerts_ingest_vs_cap_parse",
+            &ingest_ns_per_alert,
+            &parse_ns,
+        ),
         in_vault,
         in_memory,
         cap_parse_us,
