@@ -284,3 +284,21 @@ fn sync_fetches_a_signed_feed_from_a_local_server() {
         (Some("invalid_input"), 1)
     );
 }
+
+#[test]
+fn demo_has_an_alerts_section() {
+    let out = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .args(["--json", "--now", NOW, "demo"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let section = &json["alerts"];
+    assert_eq!(section["accepted"]["accepted"], 1);
+    assert_eq!(
+        (section["rollback"].as_str(), section["tampered"].as_str()),
+        (Some("rollback"), Some("signature_invalid"))
+    );
+    assert_eq!(section["sms"]["verdict"], "forged");
+    assert_eq!(section["alerts"][0]["family"], "refund");
+}

@@ -359,3 +359,86 @@ fn detail(ctx: &Ctx, a: &AlertSummary) -> String {
     }
     text
 }
+
+/// `vigil demo`'s alerts section: a publisher signs a feed, Vigil accepts it once, refuses a
+/// replayed older feed and a tampered one, lists the warning, and unmasks a forged 12381 SMS.
+pub fn demo(ctx: &Ctx, vault: &vigil_core::vault::Vault) -> Result<Output, Error> {
+    use vigil_core::alerts::minisign::SecretKey;
+    const SENDER: &str = "alerts@antifraud.example.cn";
+    let key = SecretKey::from_seed(&[0x5a; 32], *b"demo-key");
+    let publisher = trust::trust(
+        vault,
+        "Demo anti-fraud centre",
+        &key.public_key().to_base64(),
+        &[SENDER.to_owned()],
+    )?;
+    let sent = format_time(ctx.now);
+    let expires = format_time(ctx.now + time::Duration::days(7));
+    let feed = |id: &str| {
+        format!(
+            r#"<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>{id}</identifier><sender>{SENDER}</sender><sent>{sent}</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info><language>zh-CN</language><category>Security</category><event>冒充快递客服退款</event><urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty><eventCode><valueName>x-antifraud</valueName><value>refund</value></eventCode><expires>{expires}</expires><headline>警惕冒充快递客服“理赔退款”</headline></info><info><language>en</language><category>Security</category><event>Courier refund scam</event><urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty><eventCode><valueName>x-antifraud</valueName><value>refund</value></eventCode><expires>{expires}</expires><headline>Fake courier agents offer refunds to get your screen shared</headline></info></alert>"#
+        )
+    };
+    let comment = |seq: u64| format!("seq={seq} expires={expires}");
+    let first = feed("DEMO-1");
+    let accepted = alerts::ingest_feed(
+        vault,
+        first.as_bytes(),
+        &key.sign(first.as_bytes(), &comment(2)).to_text(),
+        ctx.now,
+    )?;
+    let old = feed("DEMO-0");
+    let rollback = alerts::ingest_feed(
+        vault,
+        old.as_bytes(),
+        &key.sign(old.as_bytes(), &comment(1)).to_text(),
+        ctx.now,
+    )
+    .expect_err("an older seq is refused");
+    let signature = key.sign(first.as_bytes(), &comment(3)).to_text();
+    let tampered = first.replace("DEMO-1", "DEMO-X");
+    let forged = alerts::ingest_feed(vault, tampered.as_bytes(), &signature, ctx.now)
+        .expect_err("tampering is detected");
+    let sms = alerts::ingest_sms(
+        vault,
+        "12381",
+        "【反诈中心】您涉嫌洗钱，请添加民警微信号：police_110zz 配合调查",
+        ctx.now,
+        ctx.locale,
+    )?;
+    let list = view::list(
+        vault,
+        &AlertFilter::default(),
+        ctx.locale,
+        ctx.now,
+        &RelevanceProfile::default(),
+    )?;
+
+    let mut text = format!("Trusted publisher key {} for {SENDER}.\n", publisher.key_id);
+    text.push_str(&format!(
+        "Signed feed seq 2: {}\n",
+        report_text(ctx, &accepted)
+    ));
+    text.push_str(&format!(
+        "Replayed older feed (seq 1) → [{}]\n",
+        rollback.code().as_str()
+    ));
+    text.push_str(&format!("Tampered feed → [{}]\n", forged.code().as_str()));
+    text.push_str(&format!(
+        "SMS \"12381\" asking to add a WeChat id → {}\n",
+        sms.explanation
+    ));
+    for alert in &list {
+        text.push_str(&line(ctx, alert));
+        text.push('\n');
+    }
+    let json = json!({
+        "publisher_id": publisher.id,
+        "accepted": accepted,
+        "rollback": rollback.code(),
+        "tampered": forged.code(),
+        "sms": sms,
+        "alerts": list,
+    });
+    Ok(Output::new(json, text))
+}

@@ -21,6 +21,7 @@ pub fn run(ctx: &Ctx) -> Result<Output, Error> {
     sections.push(("inventory", super::inventory::demo(ctx, &vault)?));
     sections.push(("payments", super::payments::demo(ctx, &vault)?));
     sections.push(("screening", super::check::demo(ctx)?));
+    sections.push(("alerts", super::alerts::demo(ctx, &vault)?));
 
     let mut text = String::from(
         "Vigil demo — a throwaway vault in a temporary directory, deleted at the end.\n",

@@ -2,6 +2,7 @@
 //! eval CORPUS` runs the screening evaluation. Run through `cargo xtask bench` / `cargo xtask eval`,
 //! which build it in release mode.
 
+mod alerts;
 mod eval;
 mod figure;
 mod i18n;
@@ -20,6 +21,7 @@ const SUITES: &[Suite] = &[
     ("vault", vault::run),
     ("screening", screening::run),
     ("inventory", inventory::run),
+    ("alerts", alerts::run),
 ];
 
 fn main() -> ExitCode {
