@@ -45,3 +45,10 @@ def test_other_conditional_blocks_are_left_alone():
     other_version = "#if swift(>=5.9)\n@_documentation(visibility: private)\n#endif\n"
     assert check_syntax.blank_lone_attribute_blocks(with_declaration) == with_declaration
     assert check_syntax.blank_lone_attribute_blocks(other_version) == other_version
+
+
+def test_uniffi_void_write_return_is_parsed_and_only_that_line_rewritten():
+    source = "func f() {\n    let writeReturn = { () }\n    g(writeReturn)\n}\n"
+    assert check_syntax.problems(source, ".swift") == []
+    # The same closure anywhere else is left as written (and tree-sitter-swift reports it).
+    assert check_syntax.rewrite_uniffi_constructs("let other = { () }\n") == "let other = { () }\n"

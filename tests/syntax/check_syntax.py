@@ -35,15 +35,26 @@ LONE_ATTRIBUTE_BLOCK = re.compile(
     re.MULTILINE,
 )
 
+# uniffi's callback-interface template for a method returning nothing writes
+#     let writeReturn = { () }
+# (a closure returning the empty tuple), which tree-sitter-swift 0.7.x misreads as a closure
+# parameter list. Exactly this line becomes the equivalent `{ }`; nothing broader.
+VOID_WRITE_RETURN = re.compile(r"^([ \t]*let writeReturn = )\{ \(\) \}([ \t]*)$", re.MULTILINE)
+
 
 def blank_lone_attribute_blocks(source: str) -> str:
     return LONE_ATTRIBUTE_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), source)
 
 
+def rewrite_uniffi_constructs(source: str) -> str:
+    """The two uniffi constructs tree-sitter-swift cannot parse, made parseable; line numbers kept."""
+    return VOID_WRITE_RETURN.sub(r"\1{ }\2", blank_lone_attribute_blocks(source))
+
+
 def problems(source: str, suffix: str):
     """(line, column, kind, node type) for each ERROR or MISSING node, 1-based lines and columns."""
     if suffix == ".swift":
-        source = blank_lone_attribute_blocks(source)
+        source = rewrite_uniffi_constructs(source)
     tree = tree_sitter.Parser(LANGUAGES[suffix]).parse(source.encode("utf-8"))
     found = []
     stack = [tree.root_node]

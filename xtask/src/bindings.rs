@@ -1,6 +1,6 @@
 //! `cargo xtask bindings`: the host library and the Kotlin, Python and Swift bindings generated from it.
 
-use crate::run::{banner, cmd, execute, root, Failure, Result};
+use crate::run::{cmd, execute, root, Failure, Result};
 use std::path::PathBuf;
 
 #[derive(Clone, Copy)]
@@ -41,7 +41,6 @@ pub fn library(profile: Profile) -> PathBuf {
 
 /// Builds the host library and regenerates every language's bindings from it.
 pub fn generate(profile: Profile) -> Result {
-    banner("bindings");
     let mut build = cmd("cargo", &["build", "-p", "vigil-ffi"]);
     if let Profile::Release = profile {
         build.arg("--release");

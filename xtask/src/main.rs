@@ -31,7 +31,10 @@ fn main() -> ExitCode {
         }
     };
     let outcome = match command {
-        "bindings" => bindings::generate(bindings::Profile::from_args(rest)),
+        "bindings" => {
+            run::banner("bindings");
+            bindings::generate(bindings::Profile::from_args(rest))
+        }
         "test" => test::run(),
         "fuzz" => fuzz::run(rest),
         "bench" => bench::run(),
