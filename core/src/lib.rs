@@ -6,9 +6,11 @@
 //! - [`screening`]: links, messages and QR payloads checked against fraud patterns;
 //! - [`error`]: the error type and its stable codes.
 
+pub mod alerts;
 pub mod crypto;
 pub mod error;
 pub mod i18n;
+pub mod inventory;
 pub mod screening;
 pub mod vault;
 

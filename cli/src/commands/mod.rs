@@ -1,7 +1,9 @@
 //! One module per command group; `run` dispatches.
 
+mod alerts;
 pub mod check;
 mod demo;
+pub mod inventory;
 mod vault;
 
 use clap::Subcommand;
@@ -13,6 +15,9 @@ use crate::{context::Ctx, output::Output};
 pub enum Command {
     /// Walk through every capability on a throwaway vault in a temporary directory.
     Demo,
+    /// Safety alerts: trusted publishers, signed feeds, SMS checks.
+    #[command(subcommand)]
+    Alerts(alerts::AlertsCommand),
     /// Create a new vault and print its recovery code (once).
     Init,
     /// Vault maintenance: status, passphrase, recovery, rekey, verify, backups.
@@ -21,13 +26,18 @@ pub enum Command {
     /// Screen a message, link or QR payload for fraud (no vault needed).
     #[command(subcommand)]
     Check(check::CheckCommand),
+    /// Exposure inventory: who holds which of your details; leak tracing, breaches, letters.
+    #[command(subcommand)]
+    Inventory(inventory::InventoryCommand),
 }
 
 pub fn run(ctx: &Ctx, command: Command) -> Result<Output, Error> {
     match command {
         Command::Demo => demo::run(ctx),
+        Command::Alerts(command) => alerts::run(ctx, command),
         Command::Init => vault::init(ctx),
         Command::Vault(c) => vault::run(ctx, c),
         Command::Check(c) => check::run(ctx, c),
+        Command::Inventory(c) => inventory::run(ctx, c),
     }
 }
