@@ -13,14 +13,17 @@ use crate::{context::Ctx, output::Output};
 const DEMO_PASSPHRASE: &str = "demo passphrase, not a real one";
 
 pub fn run(ctx: &Ctx) -> Result<Output, Error> {
-    let dir = tempfile::tempdir().map_err(|_| Error::Internal("could not create a temporary directory".into()))?;
+    let dir = tempfile::tempdir()
+        .map_err(|_| Error::Internal("could not create a temporary directory".into()))?;
     let mut sections: Vec<(&str, Output)> = Vec::new();
     let (vault, vault_section) = vault_tour(dir.path())?;
     sections.push(("vault", vault_section));
     sections.push(("inventory", super::inventory::demo(ctx, &vault)?));
     sections.push(("screening", super::check::demo(ctx)?));
 
-    let mut text = String::from("Vigil demo — a throwaway vault in a temporary directory, deleted at the end.\n");
+    let mut text = String::from(
+        "Vigil demo — a throwaway vault in a temporary directory, deleted at the end.\n",
+    );
     let mut json_sections = serde_json::Map::new();
     for (name, section) in sections {
         text.push_str(&format!("\n== {name} ==\n{}\n", section.text.trim_end()));
@@ -33,10 +36,16 @@ pub fn run(ctx: &Ctx) -> Result<Output, Error> {
 fn vault_tour(dir: &std::path::Path) -> Result<(Vault, Output), Error> {
     let vault_dir = dir.join("vault");
     let (vault, code) = Vault::create(&vault_dir, DEMO_PASSPHRASE, &VaultOptions::default())?;
-    let mut text = format!("Created an encrypted vault. Recovery code (shown once at creation): {code}\n");
+    let mut text =
+        format!("Created an encrypted vault. Recovery code (shown once at creation): {code}\n");
     vault.lock();
-    let wrong = vault.unlock_with_passphrase("guess").expect_err("a wrong passphrase never unlocks");
-    text.push_str(&format!("Wrong passphrase → [{}] and nothing was changed.\n", wrong.code().as_str()));
+    let wrong = vault
+        .unlock_with_passphrase("guess")
+        .expect_err("a wrong passphrase never unlocks");
+    text.push_str(&format!(
+        "Wrong passphrase → [{}] and nothing was changed.\n",
+        wrong.code().as_str()
+    ));
     vault.unlock_with_passphrase(DEMO_PASSPHRASE)?;
     let status = vault.status()?;
     text.push_str(&format!(
@@ -45,7 +54,12 @@ fn vault_tour(dir: &std::path::Path) -> Result<(Vault, Output), Error> {
         status.slots
     ));
     let backup = dir.join("demo.vigil-backup");
-    let exported = vault.export(&backup, "backup passphrase", KdfParams::default(), &mut |_, _| {})?;
+    let exported = vault.export(
+        &backup,
+        "backup passphrase",
+        KdfParams::default(),
+        &mut |_, _| {},
+    )?;
     let restored = vault.import(&backup, "backup passphrase", &mut |_, _| {})?;
     text.push_str(&format!(
         "Backup: {exported} records exported to one encrypted file; re-import: {} added, {} unchanged.\n",
