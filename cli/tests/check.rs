@@ -101,7 +101,48 @@ fn a_non_link_is_a_clear_error() {
 fn demo_includes_screening() {
     let (v, code) = vigil(&["--json", "demo"]);
     assert_eq!(code, 0);
-    assert!(v["screening"]["checks"]
-        .as_array()
-        .is_some_and(|c| c.len() >= 4));
+    assert!(
+        v["screening"]["checks"]
+            .as_array()
+            .is_some_and(|c| c.len() >= 4),
+        "{v}"
+    );
+}
+
+#[test]
+fn with_inventory_protects_the_holders_websites() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let vault = dir.path().join("vault");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_vigil"))
+            .args(args)
+            .env("VIGIL_VAULT", &vault)
+            .env("VIGIL_PASSPHRASE", "correct horse battery")
+            .output()
+            .expect("the vigil binary runs");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        serde_json::from_slice::<Value>(&out.stdout).expect("stdout is JSON")
+    };
+    run(&["--json", "init"]);
+    run(&[
+        "--json",
+        "inventory",
+        "add-holder",
+        "--name",
+        "Northwind Insurance",
+        "--category",
+        "app",
+        "--website",
+        "northwind-insurance.com",
+    ]);
+    let lookalike = "https://northwind-insurance.com.claims-center.top/";
+    let plain = run(&["--json", "check", "url", lookalike]);
+    assert_eq!(plain["imitates"], Value::Null);
+    let protected = run(&["--json", "check", "url", "--with-inventory", lookalike]);
+    assert_eq!(protected["imitates"], "northwind-insurance.com");
+    assert_eq!(protected["risk"], "high");
 }

@@ -1,10 +1,12 @@
-//! `vigil check message|url|qr`: screening without a vault. Inventory holders become protected
-//! targets through [`with_targets`] once a vault is open (the lead wires `ctx.open_vault()`).
+//! `vigil check message|url|qr`: screening, without a vault by default. With `--with-inventory`
+//! the vault is opened and the websites of the user's inventory holders become protected
+//! targets too, so a lookalike of the user's own insurer or school is caught like one of a bank.
 
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 use vigil_core::{
     i18n::tr,
+    inventory,
     screening::{
         advice::family_name, check_message, check_qr, check_url, MessageVerdict, ProtectedTarget,
         QrVerdict, Risk, Signal, UrlVerdict,
@@ -22,31 +24,68 @@ pub enum CheckCommand {
         #[arg(long)]
         sender: Option<String>,
         text: String,
+        #[command(flatten)]
+        targets: TargetArgs,
     },
     /// Check a link: does it imitate a bank, payment app, operator or other official site?
-    Url { url: String },
+    Url {
+        url: String,
+        #[command(flatten)]
+        targets: TargetArgs,
+    },
     /// Check the decoded text of a QR code (link, payment code, Wi-Fi, contact, text).
-    Qr { payload: String },
+    Qr {
+        payload: String,
+        #[command(flatten)]
+        targets: TargetArgs,
+    },
+}
+
+#[derive(Args)]
+pub struct TargetArgs {
+    /// Also protect the websites of the holders in your inventory (opens the vault).
+    #[arg(long)]
+    with_inventory: bool,
 }
 
 pub fn run(ctx: &Ctx, command: CheckCommand) -> Result<Output, Error> {
-    with_targets(ctx, command, &[])
+    let (CheckCommand::Message { targets, .. }
+    | CheckCommand::Url { targets, .. }
+    | CheckCommand::Qr { targets, .. }) = &command;
+    let extra = if targets.with_inventory {
+        inventory_targets(ctx)?
+    } else {
+        Vec::new()
+    };
+    with_targets(ctx, command, &extra)
+}
+
+/// The inventory holders' websites as protected targets.
+fn inventory_targets(ctx: &Ctx) -> Result<Vec<ProtectedTarget>, Error> {
+    let vault = ctx.open_vault()?;
+    Ok(inventory::protected_targets(&vault)?
+        .into_iter()
+        .map(|h| ProtectedTarget {
+            domain: h.domain,
+            names: h.names,
+        })
+        .collect())
 }
 
 /// The same checks with extra protected targets (the websites of the user's inventory holders).
-pub fn with_targets(
+fn with_targets(
     ctx: &Ctx,
     command: CheckCommand,
     targets: &[ProtectedTarget],
 ) -> Result<Output, Error> {
     let locale = ctx.locale;
     Ok(match command {
-        CheckCommand::Message { sender, text } => message_output(
+        CheckCommand::Message { sender, text, .. } => message_output(
             &check_message(&text, sender.as_deref(), targets, locale),
             locale,
         ),
-        CheckCommand::Url { url } => url_output(&check_url(&url, targets, locale)?, locale),
-        CheckCommand::Qr { payload } => qr_output(&check_qr(&payload, targets, locale), locale),
+        CheckCommand::Url { url, .. } => url_output(&check_url(&url, targets, locale)?, locale),
+        CheckCommand::Qr { payload, .. } => qr_output(&check_qr(&payload, targets, locale), locale),
     })
 }
 
@@ -176,7 +215,8 @@ pub fn demo(ctx: &Ctx) -> Result<Output, Error> {
         text.push_str(&format!("$ vigil check {kind} {input:?}\n{}\n", out.text));
         items.push(json!({"command": kind, "input": input, "result": out.json}));
     }
-    let title = tr(locale, "screening-demo-title");
-    let text = format!("== {title} ==\n{text}");
-    Ok(Output::new(json!({"title": title, "checks": items}), text))
+    Ok(Output::new(
+        json!({"title": tr(locale, "screening-demo-title"), "checks": items}),
+        text,
+    ))
 }

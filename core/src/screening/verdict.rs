@@ -97,3 +97,41 @@ impl Finding {
 pub(crate) fn message_id(code: &str) -> String {
     format!("screening-signal-{}", code.replace('_', "-"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every signal code written in the screening sources (`Finding::new("code", …)`,
+    /// `("code", Risk::…)`, `lure(…, "code")`) has its text in both locales.
+    #[test]
+    fn every_signal_code_has_a_text() {
+        let sources = [
+            include_str!("url_check/infrastructure.rs"),
+            include_str!("url_check/squatting.rs"),
+            include_str!("url_check/mod.rs"),
+            include_str!("message/signals.rs"),
+            include_str!("qr.rs"),
+            include_str!("wifi.rs"),
+        ];
+        let mut seen = 0;
+        for source in sources {
+            let literals: Vec<&str> = source.split('"').collect();
+            for (i, literal) in literals.iter().enumerate().skip(1).step_by(2) {
+                let before = literals[i - 1];
+                let after = literals.get(i + 1).copied().unwrap_or_default();
+                let is_code = before.ends_with("Finding::new(")
+                    || after.starts_with(", Risk::")
+                    || (after.starts_with(")") && before.contains("lure("));
+                if is_code {
+                    assert!(
+                        crate::i18n::has_message(&message_id(literal)),
+                        "no text for signal {literal}"
+                    );
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 45, "found only {seen} signal constructions");
+    }
+}

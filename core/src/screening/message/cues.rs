@@ -65,7 +65,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "passcode", "pin code",
     ]),
     (Cue::ShareVerb, &[
-        "发我", "发给我", "发过来", "告诉我", "念一下", "念给我", "读一下", "读给我", "报一下", "报给我", "转发给我", "截图给我", "提供", "给我看",
+        "告知", "告诉", "read it back", "read back", "发我", "发给我", "发过来", "告诉我", "念一下", "念给我", "读一下", "读给我", "报一下", "报给我", "转发给我", "截图给我", "提供", "给我看",
         "send it", "send me", "send them", "send over", "tell me", "read it", "read me", "forward it",
         "forward me", "share it", "give me", "pass it", "what it is", "let me know the",
     ]),
@@ -154,7 +154,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "mentor", "futures", "forex", "bitcoin", "exchange", "investment",
     ]),
     (Cue::Returns, &[
-        "赚了", "收益", "日化", "回报", "返利", "稳赚", "日结", "当天结算", "当天结款", "一个赞", "%", "paid daily", "per day",
+        "轻松赚", "日赚", "每天赚", "赚钱", "赚了", "收益", "日化", "回报", "返利", "稳赚", "日结", "当天结算", "当天结款", "一个赞", "%", "paid daily", "per day",
         "weekly", "guaranteed", "profit", "returns",
     ]),
     (Cue::CardTradeVerb, &[
@@ -186,7 +186,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "passport number",
     ]),
     (Cue::Expiry, &[
-        "过期", "到期", "注销", "失效", "积分", "提升至", "额度可提升", "升级", "expire", "expired", "deactivat", "suspend",
+        "suspended", "expires", "deactivated", "过期", "到期", "注销", "失效", "积分", "提升至", "额度可提升", "升级", "expire", "expired", "deactivat", "suspend",
         "points",
     ]),
     (Cue::Mask, &[

@@ -120,7 +120,8 @@ pub fn check(d: &DomainParts, index: &TargetIndex) -> Imitation {
             official: true,
         };
     }
-    let detectors: [fn(&DomainParts, &IndexedTarget) -> Option<Finding>; 6] = [
+    let candidate = Candidate::new(d);
+    let detectors: [fn(&Candidate<'_>, &IndexedTarget) -> Option<Finding>; 6] = [
         embedded,
         homoglyph,
         lookalike_ascii,
@@ -131,7 +132,10 @@ pub fn check(d: &DomainParts, index: &TargetIndex) -> Imitation {
     let mut findings = Vec::new();
     let mut imitates = None;
     for detector in detectors {
-        if let Some((finding, target)) = index.iter().find_map(|t| detector(d, t).map(|f| (f, t))) {
+        if let Some((finding, target)) = index
+            .iter()
+            .find_map(|t| detector(&candidate, t).map(|f| (f, t)))
+        {
             imitates.get_or_insert_with(|| target.domain.clone());
             findings.push(finding);
         }
@@ -143,9 +147,33 @@ pub fn check(d: &DomainParts, index: &TargetIndex) -> Imitation {
     }
 }
 
+/// The checked domain with what every comparison needs computed once, not once per target.
+struct Candidate<'d> {
+    d: &'d DomainParts,
+    label: Option<&'d str>,
+    label_skeleton: String,
+    host_skeleton: Option<String>,
+    subdomains: Vec<&'d str>,
+}
+
+impl<'d> Candidate<'d> {
+    fn new(d: &'d DomainParts) -> Self {
+        let label = d.site_label();
+        let host_skeleton = (!d.unicode.is_ascii())
+            .then(|| skeleton(d.unicode.strip_prefix("www.").unwrap_or(&d.unicode)));
+        Candidate {
+            d,
+            label,
+            label_skeleton: label.map(skeleton).unwrap_or_default(),
+            host_skeleton,
+            subdomains: d.subdomain_labels(),
+        }
+    }
+}
+
 /// `www.ccb.com.secure-verify.top`, `icbc.com.cn-login.xyz`: the whole official name, then more.
-fn embedded(d: &DomainParts, t: &IndexedTarget) -> Option<Finding> {
-    let host = d.ascii.as_str();
+fn embedded(c: &Candidate, t: &IndexedTarget) -> Option<Finding> {
+    let host = c.d.ascii.as_str();
     let found = host.match_indices(t.domain.as_str()).any(|(at, m)| {
         let before_ok = at == 0 || host[..at].ends_with('.') || host[..at].ends_with('-');
         let after = &host[at + m.len()..];
@@ -155,37 +183,36 @@ fn embedded(d: &DomainParts, t: &IndexedTarget) -> Option<Finding> {
 }
 
 /// Non-ASCII characters that fold (TS#39 skeleton) onto a target's name.
-fn homoglyph(d: &DomainParts, t: &IndexedTarget) -> Option<Finding> {
-    if d.unicode.is_ascii() {
-        return None;
-    }
-    let host = d.unicode.strip_prefix("www.").unwrap_or(&d.unicode);
-    let whole = skeleton(host) == t.domain_skeleton;
-    let label = !t.label.is_empty()
-        && d.site_label()
-            .is_some_and(|l| skeleton(l) == t.label_skeleton);
+fn homoglyph(c: &Candidate, t: &IndexedTarget) -> Option<Finding> {
+    let host_skeleton = c.host_skeleton.as_deref()?;
+    let whole = host_skeleton == t.domain_skeleton;
+    let label = !t.label.is_empty() && c.label.is_some() && c.label_skeleton == t.label_skeleton;
     (whole || label).then(|| Finding::new("homoglyph", Risk::High).arg("target", t.domain.clone()))
 }
 
 /// ASCII lookalikes: `paypa1`, `l0086`, `rn` for `m`.
-fn lookalike_ascii(d: &DomainParts, t: &IndexedTarget) -> Option<Finding> {
-    let label = d.site_label()?;
+fn lookalike_ascii(c: &Candidate, t: &IndexedTarget) -> Option<Finding> {
+    let label = c.label?;
     let hit = label.is_ascii()
-        && label.chars().count() >= 3
+        && label.len() >= 3
         && !t.label.is_empty()
         && label != t.label
-        && skeleton(label) == t.label_skeleton;
+        && c.label_skeleton == t.label_skeleton;
     hit.then(|| Finding::new("lookalike_characters", Risk::High).arg("target", t.domain.clone()))
 }
 
 /// One character added, dropped, changed or two swapped. Short names collide by chance, so a
 /// name under five characters counts only on the target's own suffix.
-fn typo(d: &DomainParts, t: &IndexedTarget) -> Option<Finding> {
-    let label = d.site_label()?;
-    if t.label.is_empty() || label == t.label || !label.is_ascii() {
+fn typo(c: &Candidate, t: &IndexedTarget) -> Option<Finding> {
+    let label = c.label?;
+    if t.label.is_empty()
+        || label == t.label
+        || !label.is_ascii()
+        || label.len().abs_diff(t.label.len()) > 3
+    {
         return None;
     }
-    let long_enough = t.label.len() >= 5 || (label.len() >= 4 && d.suffix == t.suffix);
+    let long_enough = t.label.len() >= 5 || (label.len() >= 4 && c.d.suffix == t.suffix);
     // `wwwicbc.com.cn`: the dot after "www" left out.
     let glued_www = label.strip_prefix("www") == Some(t.label.as_str());
     let hit = glued_www || (long_enough && edit_distance(label, &t.label, 1) == 1);
@@ -193,10 +220,9 @@ fn typo(d: &DomainParts, t: &IndexedTarget) -> Option<Finding> {
 }
 
 /// The brand as a whole word of the site's own name: `alipay-refund.cc`, `appleid-unlock.blogspot.com`.
-fn brand_in_site_label(d: &DomainParts, t: &IndexedTarget) -> Option<Finding> {
-    let label = d.site_label()?;
-    let has_squat_word = brand_words(label, &t.label)?;
-    let (code, risk) = if d.private_suffix {
+fn brand_in_site_label(c: &Candidate, t: &IndexedTarget) -> Option<Finding> {
+    let has_squat_word = brand_words(c.label?, &t.label)?;
+    let (code, risk) = if c.d.private_suffix {
         ("brand_on_free_host", Risk::High)
     } else if has_squat_word {
         ("combo_squat", Risk::High)
@@ -207,9 +233,9 @@ fn brand_in_site_label(d: &DomainParts, t: &IndexedTarget) -> Option<Finding> {
 }
 
 /// The brand's name as a subdomain of someone else's site: `royalmail.parcel-fee.com`.
-fn brand_in_subdomain(d: &DomainParts, t: &IndexedTarget) -> Option<Finding> {
-    let hit = d
-        .subdomain_labels()
+fn brand_in_subdomain(c: &Candidate, t: &IndexedTarget) -> Option<Finding> {
+    let hit = c
+        .subdomains
         .iter()
         .any(|l| brand_words(l, &t.label).is_some());
     hit.then(|| Finding::new("brand_in_subdomain", Risk::High).arg("target", t.domain.clone()))
