@@ -86,6 +86,14 @@ impl Inventory {
             .set_status(self.unlocked()?, &disclosure_id, status, now.into())?)
     }
 
+    pub fn remove_detail(&self, detail_id: String) -> Result<(), ApiError> {
+        Ok(self.inner.remove_detail(self.unlocked()?, &detail_id)?)
+    }
+
+    pub fn remove_holder(&self, holder_id: String) -> Result<(), ApiError> {
+        Ok(self.inner.remove_holder(self.unlocked()?, &holder_id)?)
+    }
+
     pub fn details(&self) -> Result<Vec<DetailView>, ApiError> {
         self.unlocked()?;
         Ok(self.inner.details())

@@ -218,6 +218,29 @@ impl Inventory {
         })
     }
 
+    /// Remove a detail entered by mistake, with every disclosure of it. (To record that a holder
+    /// deleted it, change the disclosure's status instead: that keeps the history.)
+    pub fn remove_detail<S: Store>(&self, store: &S, detail_id: &str) -> Result<()> {
+        self.commit(store, |txn, _, changes| {
+            txn.require::<Detail>(detail_id, "detail")?;
+            remove_disclosures(txn, "detail", detail_id, changes)?;
+            txn.remove::<Detail>(detail_id)?;
+            changes.push(Change::RemovedDetail(detail_id.to_owned()));
+            Ok(())
+        })
+    }
+
+    /// Remove a holder entered by mistake, with every disclosure to it.
+    pub fn remove_holder<S: Store>(&self, store: &S, holder_id: &str) -> Result<()> {
+        self.commit(store, |txn, _, changes| {
+            txn.require::<Holder>(holder_id, "holder")?;
+            remove_disclosures(txn, "holder", holder_id, changes)?;
+            txn.remove::<Holder>(holder_id)?;
+            changes.push(Change::RemovedHolder(holder_id.to_owned()));
+            Ok(())
+        })
+    }
+
     pub fn detail(&self, id: &str) -> Result<DetailView> {
         let index = self.index();
         let d = index.details.get(id).ok_or(Error::NotFound("detail"))?;
@@ -291,6 +314,19 @@ impl Inventory {
             index.disclosures_of_holder(holder_id),
         ))
     }
+}
+
+fn remove_disclosures(
+    txn: &mut dyn Txn,
+    term: &str,
+    id: &str,
+    changes: &mut Vec<Change>,
+) -> Result<()> {
+    for x in txn.find::<Disclosure>(term, id)? {
+        txn.remove::<Disclosure>(&x.id)?;
+        changes.push(Change::RemovedDisclosure(x.id));
+    }
+    Ok(())
 }
 
 fn clean_text(raw: Option<&str>, field: &str, max_chars: usize) -> Result<Option<String>> {

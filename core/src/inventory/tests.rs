@@ -303,3 +303,24 @@ fn every_message_id_built_at_runtime_exists_in_both_locales() {
         assert!(crate::i18n::has_message(&id), "{id}");
     }
 }
+
+#[test]
+fn removing_a_detail_or_holder_takes_its_disclosures_along() {
+    let f = fixture();
+    f.inv.remove_detail(&f.store, &f.phone).unwrap();
+    assert!(f.inv.who_has_kind(DetailKind::Phone).is_empty());
+    assert_eq!(f.inv.holder(&f.courier).unwrap().disclosure_count, 1);
+    f.inv.remove_holder(&f.store, &f.bank).unwrap();
+    assert_eq!(f.inv.detail(&f.id_number).unwrap().holder_count, 0);
+    assert!(matches!(
+        f.inv.remove_holder(&f.store, &f.bank),
+        Err(Error::NotFound("holder"))
+    ));
+    let reloaded = Inventory::load(&f.store).unwrap();
+    assert_eq!(
+        (reloaded.details(), reloaded.holders()),
+        (f.inv.details(), f.inv.holders())
+    );
+    let left = f.store.read(|txn| txn.list::<Disclosure>()).unwrap();
+    assert_eq!(left.len(), 1);
+}
