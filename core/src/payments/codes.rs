@@ -1,0 +1,46 @@
+//! Enums that travel as stable snake_case codes: in records, on the CLI, in JSON and over FFI.
+
+/// Declares an enum whose variants have a stable snake_case code, with `as_str`, `FromStr`
+/// (unknown code → `InvalidInput` naming the field, never the value) and serde as that code.
+macro_rules! code_enum {
+    ($(#[$meta:meta])* $name:ident, $field:literal { $($(#[$vmeta:meta])* $variant:ident => $code:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+        pub enum $name { $($(#[$vmeta])* $variant,)* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $code,)* }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = crate::error::Error;
+            fn from_str(s: &str) -> crate::error::Result<Self> {
+                let wanted = s.trim().to_ascii_lowercase().replace('-', "_");
+                $name::ALL.iter().copied().find(|v| v.as_str() == wanted).ok_or_else(|| {
+                    let known: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
+                    crate::error::Error::InvalidInput(format!(concat!("unknown ", $field, " (expected one of: {})"), known.join(", ")))
+                })
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                let code = String::deserialize(d)?;
+                code.parse().map_err(|_| serde::de::Error::custom(concat!("unknown ", $field)))
+            }
+        }
+    };
+}
+
+pub(crate) use code_enum;
