@@ -33,6 +33,7 @@ pub use holder::{Breach, BreachSource, Holder, HolderCategory};
 pub use view::{DetailView, HolderView, Holding};
 
 use crate::error::{Error, Result};
+use crate::screening::ProtectedTarget;
 use crate::vault::{new_id, Store, Txn, TxnExt};
 use index::{Change, Index};
 
@@ -442,21 +443,10 @@ pub(crate) fn put_disclosure(
     Ok(id)
 }
 
-/// A holder's official website as a protected target for link screening: links imitating
-/// `domain` or naming one of `names` deserve a warning.
-///
-/// Note: `vigil_core::screening::ProtectedTarget` (same fields) belongs to the screening feature,
-/// which is not merged yet; this type has its own name so both can derive UniFFI records. Once
-/// screening lands, `protected_targets` should return `ProtectedTarget` and this type go.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct HolderDomain {
-    pub domain: String,
-    pub names: Vec<String>,
-}
-
-/// Every holder domain with the names of the holders using it, by domain.
-pub fn protected_targets<S: Store>(store: &S) -> Result<Vec<HolderDomain>> {
+/// Holders' official websites as protected targets for link screening: a link imitating the
+/// domain, or naming one of the holders using it, deserves a warning. One target per domain,
+/// with the names of every holder using it; sorted by domain.
+pub fn protected_targets<S: Store>(store: &S) -> Result<Vec<ProtectedTarget>> {
     let holders = store.read(|txn| txn.list::<Holder>())?;
     let mut by_domain: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for h in holders {
@@ -469,7 +459,7 @@ pub fn protected_targets<S: Store>(store: &S) -> Result<Vec<HolderDomain>> {
     }
     Ok(by_domain
         .into_iter()
-        .map(|(domain, names)| HolderDomain { domain, names })
+        .map(|(domain, names)| ProtectedTarget { domain, names })
         .collect())
 }
 

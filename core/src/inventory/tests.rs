@@ -224,7 +224,7 @@ fn protected_targets_list_holder_domains() {
     let targets = protected_targets(&f.store).unwrap();
     assert_eq!(
         targets,
-        [HolderDomain {
+        [crate::screening::ProtectedTarget {
             domain: "icbc.com.cn".into(),
             names: vec!["ICBC".into()]
         }]
