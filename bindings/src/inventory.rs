@@ -14,8 +14,8 @@ use vigil_core::inventory::{
     score::ExposureReport,
     search::{InventoryEvent, InventorySearchHit},
     trace::{LeakTrace, QuotedDetail},
-    AddedDetail, BreachSource, DetailKind, DetailView, DisclosureStatus, HolderDomain, HolderView,
-    Holding, NewDetail, NewDisclosure, NewHolder,
+    AddedDetail, BreachSource, DetailKind, DetailView, DisclosureStatus, HolderView, Holding,
+    NewDetail, NewDisclosure, NewHolder,
 };
 use vigil_core::{vault::Store, Locale};
 
@@ -84,6 +84,14 @@ impl Inventory {
         Ok(self
             .inner
             .set_status(self.unlocked()?, &disclosure_id, status, now.into())?)
+    }
+
+    pub fn remove_detail(&self, detail_id: String) -> Result<(), ApiError> {
+        Ok(self.inner.remove_detail(self.unlocked()?, &detail_id)?)
+    }
+
+    pub fn remove_holder(&self, holder_id: String) -> Result<(), ApiError> {
+        Ok(self.inner.remove_holder(self.unlocked()?, &holder_id)?)
     }
 
     pub fn details(&self) -> Result<Vec<DetailView>, ApiError> {
@@ -199,7 +207,9 @@ impl Inventory {
     }
 
     /// Holder websites, for link screening.
-    pub fn protected_targets(&self) -> Result<Vec<HolderDomain>, ApiError> {
+    pub fn protected_targets(
+        &self,
+    ) -> Result<Vec<vigil_core::screening::ProtectedTarget>, ApiError> {
         Ok(vigil_core::inventory::protected_targets(self.unlocked()?)?)
     }
 }

@@ -87,6 +87,13 @@ pub enum InventoryCommand {
         #[arg(long)]
         status: String,
     },
+    /// Remove a detail or a holder entered by mistake, with its disclosures.
+    Remove {
+        #[arg(long, conflicts_with = "holder", required_unless_present = "holder")]
+        detail: Option<String>,
+        #[arg(long)]
+        holder: Option<String>,
+    },
     /// Details, holders, risky patterns and overdue deletion requests; or what one holder has.
     List {
         #[arg(long)]
@@ -311,6 +318,16 @@ fn execute(
                 json!({"id": disclosure, "status": status}),
                 format!("Status set to {}", status.as_str()),
             ))
+        }
+        C::Remove { detail, holder } => {
+            match (detail, holder) {
+                (Some(id), _) => inv.remove_detail(vault, &id)?,
+                (None, Some(id)) => inv.remove_holder(vault, &id)?,
+                (None, None) => {
+                    return Err(Error::InvalidInput("give --detail or --holder".into()))
+                }
+            }
+            Ok(Output::new(json!({"removed": true}), "Removed."))
         }
         C::List {
             holder: Some(holder),

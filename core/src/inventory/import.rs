@@ -554,9 +554,14 @@ mod tests {
 
     proptest! {
         #[test]
-        fn parsers_never_panic(text in "\\PC{0,200}") {
-            let _ = parse(&text, InventoryImportFormat::Csv);
-            let _ = parse(&text, InventoryImportFormat::Json);
+        fn any_text_imports_fully_or_is_refused_as_invalid_input(text in "\\PC{0,200}", json in any::<bool>()) {
+            let format = if json { InventoryImportFormat::Json } else { InventoryImportFormat::Csv };
+            let store = crate::vault::MemoryStore::new();
+            let inv = crate::inventory::Inventory::load(&store).unwrap();
+            if let Err(e) = inv.import(&store, &text, format, NOW) {
+                prop_assert_eq!(e.code(), crate::ErrorCode::InvalidInput);
+                prop_assert!(crate::inventory::Inventory::load(&store).unwrap().details().is_empty());
+            }
         }
 
         #[test]

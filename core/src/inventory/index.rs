@@ -20,6 +20,10 @@ pub(crate) enum Change {
     Detail(Detail),
     Holder(Holder),
     Disclosure(Disclosure),
+    /// The record with this id was removed from its table.
+    RemovedDetail(String),
+    RemovedHolder(String),
+    RemovedDisclosure(String),
 }
 
 #[derive(Default)]
@@ -58,6 +62,29 @@ impl Index {
                         .push(x.id.clone());
                 }
                 self.disclosures.insert(x.id.clone(), x);
+            }
+            Change::RemovedDetail(id) => {
+                if let Some(d) = self.details.remove(&id) {
+                    self.by_kind
+                        .entry(d.kind)
+                        .or_default()
+                        .retain(|other| *other != id);
+                }
+            }
+            Change::RemovedHolder(id) => {
+                self.holders.remove(&id);
+            }
+            Change::RemovedDisclosure(id) => {
+                if let Some(x) = self.disclosures.remove(&id) {
+                    self.by_detail
+                        .entry(x.detail_id)
+                        .or_default()
+                        .retain(|other| *other != id);
+                    self.by_holder
+                        .entry(x.holder_id)
+                        .or_default()
+                        .retain(|other| *other != id);
+                }
             }
         }
     }

@@ -33,6 +33,7 @@ pub use holder::{Breach, BreachSource, Holder, HolderCategory};
 pub use view::{DetailView, HolderView, Holding};
 
 use crate::error::{Error, Result};
+use crate::screening::ProtectedTarget;
 use crate::vault::{new_id, Store, Txn, TxnExt};
 use index::{Change, Index};
 
@@ -218,6 +219,29 @@ impl Inventory {
         })
     }
 
+    /// Remove a detail entered by mistake, with every disclosure of it. (To record that a holder
+    /// deleted it, change the disclosure's status instead: that keeps the history.)
+    pub fn remove_detail<S: Store>(&self, store: &S, detail_id: &str) -> Result<()> {
+        self.commit(store, |txn, _, changes| {
+            txn.require::<Detail>(detail_id, "detail")?;
+            remove_disclosures(txn, "detail", detail_id, changes)?;
+            txn.remove::<Detail>(detail_id)?;
+            changes.push(Change::RemovedDetail(detail_id.to_owned()));
+            Ok(())
+        })
+    }
+
+    /// Remove a holder entered by mistake, with every disclosure to it.
+    pub fn remove_holder<S: Store>(&self, store: &S, holder_id: &str) -> Result<()> {
+        self.commit(store, |txn, _, changes| {
+            txn.require::<Holder>(holder_id, "holder")?;
+            remove_disclosures(txn, "holder", holder_id, changes)?;
+            txn.remove::<Holder>(holder_id)?;
+            changes.push(Change::RemovedHolder(holder_id.to_owned()));
+            Ok(())
+        })
+    }
+
     pub fn detail(&self, id: &str) -> Result<DetailView> {
         let index = self.index();
         let d = index.details.get(id).ok_or(Error::NotFound("detail"))?;
@@ -291,6 +315,19 @@ impl Inventory {
             index.disclosures_of_holder(holder_id),
         ))
     }
+}
+
+fn remove_disclosures(
+    txn: &mut dyn Txn,
+    term: &str,
+    id: &str,
+    changes: &mut Vec<Change>,
+) -> Result<()> {
+    for x in txn.find::<Disclosure>(term, id)? {
+        txn.remove::<Disclosure>(&x.id)?;
+        changes.push(Change::RemovedDisclosure(x.id));
+    }
+    Ok(())
 }
 
 fn clean_text(raw: Option<&str>, field: &str, max_chars: usize) -> Result<Option<String>> {
@@ -406,21 +443,10 @@ pub(crate) fn put_disclosure(
     Ok(id)
 }
 
-/// A holder's official website as a protected target for link screening: links imitating
-/// `domain` or naming one of `names` deserve a warning.
-///
-/// Note: `vigil_core::screening::ProtectedTarget` (same fields) belongs to the screening feature,
-/// which is not merged yet; this type has its own name so both can derive UniFFI records. Once
-/// screening lands, `protected_targets` should return `ProtectedTarget` and this type go.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct HolderDomain {
-    pub domain: String,
-    pub names: Vec<String>,
-}
-
-/// Every holder domain with the names of the holders using it, by domain.
-pub fn protected_targets<S: Store>(store: &S) -> Result<Vec<HolderDomain>> {
+/// Holders' official websites as protected targets for link screening: a link imitating the
+/// domain, or naming one of the holders using it, deserves a warning. One target per domain,
+/// with the names of every holder using it; sorted by domain.
+pub fn protected_targets<S: Store>(store: &S) -> Result<Vec<ProtectedTarget>> {
     let holders = store.read(|txn| txn.list::<Holder>())?;
     let mut by_domain: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for h in holders {
@@ -433,7 +459,7 @@ pub fn protected_targets<S: Store>(store: &S) -> Result<Vec<HolderDomain>> {
     }
     Ok(by_domain
         .into_iter()
-        .map(|(domain, names)| HolderDomain { domain, names })
+        .map(|(domain, names)| ProtectedTarget { domain, names })
         .collect())
 }
 

@@ -224,7 +224,7 @@ fn protected_targets_list_holder_domains() {
     let targets = protected_targets(&f.store).unwrap();
     assert_eq!(
         targets,
-        [HolderDomain {
+        [crate::screening::ProtectedTarget {
             domain: "icbc.com.cn".into(),
             names: vec!["ICBC".into()]
         }]
@@ -302,4 +302,25 @@ fn every_message_id_built_at_runtime_exists_in_both_locales() {
     for id in ids {
         assert!(crate::i18n::has_message(&id), "{id}");
     }
+}
+
+#[test]
+fn removing_a_detail_or_holder_takes_its_disclosures_along() {
+    let f = fixture();
+    f.inv.remove_detail(&f.store, &f.phone).unwrap();
+    assert!(f.inv.who_has_kind(DetailKind::Phone).is_empty());
+    assert_eq!(f.inv.holder(&f.courier).unwrap().disclosure_count, 1);
+    f.inv.remove_holder(&f.store, &f.bank).unwrap();
+    assert_eq!(f.inv.detail(&f.id_number).unwrap().holder_count, 0);
+    assert!(matches!(
+        f.inv.remove_holder(&f.store, &f.bank),
+        Err(Error::NotFound("holder"))
+    ));
+    let reloaded = Inventory::load(&f.store).unwrap();
+    assert_eq!(
+        (reloaded.details(), reloaded.holders()),
+        (f.inv.details(), f.inv.holders())
+    );
+    let left = f.store.read(|txn| txn.list::<Disclosure>()).unwrap();
+    assert_eq!(left.len(), 1);
 }
