@@ -85,6 +85,12 @@ impl From<Error> for ApiError {
                 code: e.code().as_str().to_owned(),
                 detail,
             },
+            ErrorCode::TrustedCommentTampered | ErrorCode::KeyRevoked | ErrorCode::Unsigned => {
+                ApiError::Rejected {
+                    code: e.code().as_str().to_owned(),
+                    detail,
+                }
+            }
             // Worth retrying later; the code says which.
             ErrorCode::Storage | ErrorCode::Network | ErrorCode::Timeout => ApiError::Unavailable {
                 code: e.code().as_str().to_owned(),

@@ -3,12 +3,17 @@
 //!
 //! One file per feature; each exports objects and functions with `#[uniffi::export]`.
 
+mod alerts;
 mod error;
+mod inventory;
 mod payments;
 mod progress;
+mod screening;
 mod vault;
 
+pub use alerts::{Alerts, SyncProgressListener};
 pub use error::ApiError;
+pub use inventory::Inventory;
 pub use progress::ProgressListener;
 pub use vault::{KeyProvider, Vault};
 pub use vigil_core::Locale;

@@ -48,6 +48,7 @@ fn exit_code(code: ErrorCode) -> u8 {
         WrongPassphrase | Locked | KeyUnavailable | KeyProviderFailed => 3,
         Tampered | NotAVault | SignatureInvalid | LegacySignature | UnknownKey | OutOfScope
         | Rollback | FastForward | FeedExpired | TooLarge => 4,
+        TrustedCommentTampered | KeyRevoked | Unsigned => 4,
         DiskFull | Storage | IncompatibleVersion | Network | Timeout => 5,
         Internal => 10,
     }

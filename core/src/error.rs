@@ -51,6 +51,9 @@ error_codes! {
     Timeout => "timeout",
     Network => "network",
     Internal => "internal",
+    TrustedCommentTampered => "trusted_comment_tampered",
+    KeyRevoked => "key_revoked",
+    Unsigned => "unsigned",
 }
 
 impl Serialize for ErrorCode {
@@ -64,6 +67,8 @@ impl Serialize for ErrorCode {
 pub enum Error {
     #[error(transparent)]
     Vault(#[from] crate::vault::VaultError),
+    #[error(transparent)]
+    Alerts(#[from] crate::alerts::AlertsError),
     #[error("invalid input: {0}")]
     InvalidInput(String),
     #[error("not found: {0}")]
@@ -82,6 +87,7 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::Vault(e) => e.code(),
+            Error::Alerts(e) => e.code(),
             Error::InvalidInput(_) => ErrorCode::InvalidInput,
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::InvalidTransition { .. } => ErrorCode::InvalidTransition,

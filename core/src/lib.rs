@@ -3,12 +3,16 @@
 //! Modules, one job each:
 //! - [`vault`]: the encrypted record store every feature keeps its data in;
 //! - [`i18n`]: user-facing texts in zh-CN and en;
+//! - [`screening`]: links, messages and QR payloads checked against fraud patterns;
 //! - [`error`]: the error type and its stable codes.
 
+pub mod alerts;
 pub mod crypto;
 pub mod error;
 pub mod i18n;
+pub mod inventory;
 pub mod payments;
+pub mod screening;
 pub mod vault;
 
 pub use error::{Error, ErrorCode, Result};

@@ -30,10 +30,32 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
-/// A command that starts in the workspace root unless told otherwise.
+/// Variables `cargo run` sets for xtask itself. Build scripts (ring's, for one) watch some of them
+/// with `rerun-if-env-changed`, so passing them on would make every cargo run from xtask rebuild
+/// what a plain `cargo build` built, and the other way round.
+fn is_cargo_run_variable(name: &str) -> bool {
+    name.starts_with("CARGO_PKG_")
+        || matches!(
+            name,
+            "CARGO_MANIFEST_DIR"
+                | "CARGO_MANIFEST_PATH"
+                | "CARGO_MANIFEST_LINKS"
+                | "CARGO_CRATE_NAME"
+                | "CARGO_BIN_NAME"
+                | "CARGO_PRIMARY_PACKAGE"
+        )
+}
+
+/// A command that starts in the workspace root unless told otherwise, without xtask's own
+/// `cargo run` variables.
 pub fn cmd(program: &str, args: &[&str]) -> Command {
     let mut command = Command::new(program);
     command.args(args).current_dir(root());
+    for (name, _) in std::env::vars_os() {
+        if name.to_str().is_some_and(is_cargo_run_variable) {
+            command.env_remove(name);
+        }
+    }
     command
 }
 

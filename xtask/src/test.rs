@@ -56,6 +56,8 @@ pub fn run() -> Result {
 fn install_tools() -> Result {
     // minisign: the alerts tests verify real signatures made by the reference tool.
     tools::ensure_apt("minisign", "minisign")?;
+    // strace: the vault durability tests inject I/O errors with it.
+    tools::ensure_apt("strace", "strace")?;
     tools::ensure_apt("java", "default-jdk-headless")?;
     tools::ensure_apt("mvn", "maven")?;
     tools::ensure_apt("python3", "python3")?;

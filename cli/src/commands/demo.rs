@@ -1,27 +1,71 @@
-//! `vigil demo`: a readable tour of every capability, on a throwaway vault.
+//! `vigil demo`: a readable tour of every capability, on a throwaway vault in a temporary
+//! directory that is deleted afterwards.
 
-use serde_json::json;
+use serde_json::{json, Value};
 use vigil_core::{
+    crypto::KdfParams,
     vault::{Vault, VaultOptions},
     Error,
 };
 
 use crate::{context::Ctx, output::Output};
 
+const DEMO_PASSPHRASE: &str = "demo passphrase, not a real one";
+
 pub fn run(ctx: &Ctx) -> Result<Output, Error> {
-    let dir =
-        tempfile::tempdir().map_err(|_| Error::Internal("demo: no temporary directory".into()))?;
-    let (vault, _) = Vault::create(
-        dir.path(),
-        "demo passphrase",
-        &VaultOptions::fast_for_tests(),
-    )?;
-    let sections = [super::payments::demo(ctx, &vault)?];
-    let mut text = String::from("Vigil demo\n");
-    for section in &sections {
-        text.push('\n');
-        text.push_str(&section.text);
+    let dir = tempfile::tempdir()
+        .map_err(|_| Error::Internal("could not create a temporary directory".into()))?;
+    let mut sections: Vec<(&str, Output)> = Vec::new();
+    let (vault, vault_section) = vault_tour(dir.path())?;
+    sections.push(("vault", vault_section));
+    sections.push(("inventory", super::inventory::demo(ctx, &vault)?));
+    sections.push(("payments", super::payments::demo(ctx, &vault)?));
+    sections.push(("screening", super::check::demo(ctx)?));
+
+    let mut text = String::from(
+        "Vigil demo — a throwaway vault in a temporary directory, deleted at the end.\n",
+    );
+    let mut json_sections = serde_json::Map::new();
+    for (name, section) in sections {
+        text.push_str(&format!("\n== {name} ==\n{}\n", section.text.trim_end()));
+        json_sections.insert(name.to_owned(), section.json);
     }
-    let json = json!({"sections": sections.iter().map(|s| s.json.clone()).collect::<Vec<_>>()});
-    Ok(Output::new(json, text))
+    Ok(Output::new(Value::Object(json_sections), text))
+}
+
+/// Create, lock, refuse a wrong passphrase, unlock, verify, back up and restore.
+fn vault_tour(dir: &std::path::Path) -> Result<(Vault, Output), Error> {
+    let vault_dir = dir.join("vault");
+    let (vault, code) = Vault::create(&vault_dir, DEMO_PASSPHRASE, &VaultOptions::default())?;
+    let mut text =
+        format!("Created an encrypted vault. Recovery code (shown once at creation): {code}\n");
+    vault.lock();
+    let wrong = vault
+        .unlock_with_passphrase("guess")
+        .expect_err("a wrong passphrase never unlocks");
+    text.push_str(&format!(
+        "Wrong passphrase → [{}] and nothing was changed.\n",
+        wrong.code().as_str()
+    ));
+    vault.unlock_with_passphrase(DEMO_PASSPHRASE)?;
+    let status = vault.status()?;
+    text.push_str(&format!(
+        "Unlocked with the passphrase (Argon2id, {} MiB). Key slots: {:?}.\n",
+        KdfParams::default().memory_kib / 1024,
+        status.slots
+    ));
+    let backup = dir.join("demo.vigil-backup");
+    let exported = vault.export(
+        &backup,
+        "backup passphrase",
+        KdfParams::default(),
+        &mut |_, _| {},
+    )?;
+    let restored = vault.import(&backup, "backup passphrase", &mut |_, _| {})?;
+    text.push_str(&format!(
+        "Backup: {exported} records exported to one encrypted file; re-import: {} added, {} unchanged.\n",
+        restored.added, restored.unchanged
+    ));
+    let json = json!({"status": status, "wrong_passphrase": wrong.code(), "backup": {"exported": exported, "reimported": restored}});
+    Ok((vault, Output::new(json, text)))
 }

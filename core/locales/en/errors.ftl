@@ -22,3 +22,6 @@ error-too-large = The content is larger than allowed.
 error-timeout = The server was too slow to answer.
 error-network = A network error occurred: { $detail }
 error-internal = An internal error occurred: { $detail }
+error-trusted-comment-tampered = The signed details of this feed (sequence, expiry) were altered: it is not trusted.
+error-key-revoked = This publisher's key was revoked: its content is no longer trusted.
+error-unsigned = Unsigned content is never shown as a trusted alert.

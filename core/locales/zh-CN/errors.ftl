@@ -22,3 +22,6 @@ error-too-large = 内容超过允许的大小。
 error-timeout = 服务器响应太慢。
 error-network = 网络错误：{ $detail }
 error-internal = 内部错误：{ $detail }
+error-trusted-comment-tampered = 此订阅源的签名信息（序号、有效期）被篡改，不可信。
+error-key-revoked = 该发布者的密钥已被撤销，其内容不再可信。
+error-unsigned = 未签名的内容不会作为可信预警显示。

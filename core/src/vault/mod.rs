@@ -33,7 +33,7 @@ pub use backup::{
 pub use device::{KeyProvider, KeyProviderError};
 pub use maintenance::{Problem, ProblemKind, RekeyOutcome, VerifyReport};
 pub use memory::MemoryStore;
-pub use open_database::VERSION as SCHEMA_VERSION;
+pub use open_database::{open_unencrypted_baseline, VERSION as SCHEMA_VERSION};
 pub use slots::SlotKind;
 pub use store::{new_id, RawRecord, Record, Store, Txn, TxnExt};
 

@@ -5,6 +5,9 @@
 mod eval;
 mod figure;
 mod i18n;
+mod inventory;
+mod screening;
+mod vault;
 
 use figure::Figure;
 use std::process::ExitCode;
@@ -12,7 +15,12 @@ use std::process::ExitCode;
 /// One entry per feature: its name and the function that measures it.
 type Suite = (&'static str, fn() -> Vec<Figure>);
 
-const SUITES: &[Suite] = &[("i18n", i18n::run)];
+const SUITES: &[Suite] = &[
+    ("i18n", i18n::run),
+    ("vault", vault::run),
+    ("screening", screening::run),
+    ("inventory", inventory::run),
+];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

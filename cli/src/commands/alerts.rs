@@ -1,0 +1,361 @@
+//! `vigil alerts …`: trust publishers, import and sync signed feeds, read alerts, check SMS.
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use serde_json::json;
+use vigil_core::{
+    alerts::{
+        self,
+        cap::{CapCategory, CapSeverity},
+        trust, view, AlertFilter, AlertSummary, AlertView, ReadState, RelevanceProfile,
+    },
+    i18n::{tr, tr_args},
+    screening::Family,
+    Error,
+};
+
+use time::{format_description::well_known::Rfc3339, OffsetDateTime};
+
+use crate::{
+    context::{format_time, Ctx},
+    output::Output,
+};
+
+#[derive(Subcommand)]
+pub enum AlertsCommand {
+    /// Trust a publisher's minisign public key for the given CAP senders.
+    Trust {
+        #[arg(long)]
+        name: String,
+        /// The minisign public key (`RW…`) or a path to its `.pub` file.
+        #[arg(long)]
+        key: String,
+        /// A CAP sender (or `@domain`) this key may speak for; repeat for several.
+        #[arg(long)]
+        scope: Vec<String>,
+    },
+    /// Stop trusting a publisher.
+    Revoke { publisher_id: String },
+    /// Publishers and the freshness of their feeds ("stale since").
+    Status,
+    /// Import a signed feed file (CAP alert or Atom feed) and its detached minisign signature.
+    Import {
+        file: PathBuf,
+        /// The `.minisig` file (default: FILE.minisig).
+        #[arg(long)]
+        sig: Option<PathBuf>,
+    },
+    /// Fetch subscribed feeds (or subscribe to URL and fetch it) over HTTPS and ingest them.
+    Sync { url: Option<String> },
+    /// List alerts: active real ones by default.
+    List {
+        /// Include expired, withdrawn, superseded and archived alerts.
+        #[arg(long, conflicts_with = "exercises")]
+        all: bool,
+        /// Show tests and exercises instead (never mixed with real alerts).
+        #[arg(long)]
+        exercises: bool,
+        /// CAP category (Security, Met, Geo, …).
+        #[arg(long)]
+        category: Option<String>,
+        /// Minimum severity (Extreme, Severe, Moderate, Minor).
+        #[arg(long)]
+        severity: Option<String>,
+        /// Scam family code (refund, otp_theft, …).
+        #[arg(long)]
+        family: Option<String>,
+        /// Words that must all appear.
+        #[arg(long)]
+        search: Option<String>,
+    },
+    /// Show one alert and mark it read.
+    Read { id: String },
+    /// Archive an alert.
+    Archive { id: String },
+    /// Check an SMS that claims to come from an official number; plausible ones are kept.
+    IngestSms {
+        #[arg(long)]
+        sender: String,
+        #[arg(long)]
+        text: String,
+        /// When it arrived (RFC 3339; default: now).
+        #[arg(long)]
+        received: Option<String>,
+    },
+}
+
+pub fn run(ctx: &Ctx, command: AlertsCommand) -> Result<Output, Error> {
+    let vault = ctx.open_vault()?;
+    let profile = RelevanceProfile::default();
+    match command {
+        AlertsCommand::Trust { name, key, scope } => {
+            let key = key_text(&key)?;
+            let publisher = trust::trust(&vault, &name, &key, &scope)?;
+            let text = tr_args(
+                ctx.locale,
+                "alerts-trusted",
+                &[
+                    ("name", publisher.name.clone().into()),
+                    ("key_id", publisher.key_id.clone().into()),
+                ],
+            );
+            Ok(Output::new(
+                json!({"publisher_id": publisher.id, "key_id": publisher.key_id}),
+                text,
+            ))
+        }
+        AlertsCommand::Revoke { publisher_id } => {
+            trust::revoke(&vault, &publisher_id)?;
+            Ok(Output::new(
+                json!({"revoked": publisher_id}),
+                tr(ctx.locale, "alerts-revoked"),
+            ))
+        }
+        AlertsCommand::Status => {
+            let status = alerts::feed_status(&vault, ctx.now)?;
+            let lines: Vec<String> = status
+                .iter()
+                .map(|s| match &s.stale_since {
+                    Some(since) => tr_args(
+                        ctx.locale,
+                        "alerts-status-stale",
+                        &[
+                            ("name", s.name.clone().into()),
+                            ("since", since.clone().into()),
+                        ],
+                    ),
+                    None => tr_args(
+                        ctx.locale,
+                        "alerts-status-fresh",
+                        &[
+                            ("name", s.name.clone().into()),
+                            ("seq", s.last_seq.unwrap_or(0).into()),
+                        ],
+                    ),
+                })
+                .collect();
+            let json: Vec<_> = status
+                .iter()
+                .map(|s| {
+                    json!({"publisher_id": s.publisher_id, "name": s.name, "revoked": s.revoked, "last_seq": s.last_seq,
+                           "last_feed_at": s.last_feed_at, "feed_expires": s.feed_expires, "stale_since": s.stale_since})
+                })
+                .collect();
+            Ok(Output::new(json!({"publishers": json}), lines.join("\n")))
+        }
+        AlertsCommand::Import { file, sig } => {
+            let sig = sig.unwrap_or_else(|| with_extension(&file, "minisig"));
+            let feed = read_capped(&file, alerts::feed::MAX_FEED_BYTES)?;
+            let signature =
+                String::from_utf8(read_capped(&sig, alerts::feed::MAX_SIGNATURE_BYTES)?)
+                    .map_err(|_| Error::InvalidInput("the signature file is not text".into()))?;
+            let report = alerts::ingest_feed(&vault, &feed, &signature, ctx.now)?;
+            Ok(Output::new(json!(report), report_text(ctx, &report)))
+        }
+        AlertsCommand::Sync { url } => {
+            let options = alerts::SyncOptions::default();
+            let mut progress = ctx.progress("sync");
+            let reports = match url {
+                Some(url) => vec![alerts::sync_url(
+                    &vault,
+                    &url,
+                    ctx.now,
+                    &options,
+                    &mut progress,
+                )?],
+                None => alerts::sync_all(&vault, ctx.now, &options, &mut progress)?,
+            };
+            let text = reports
+                .iter()
+                .map(|r| sync_text(ctx, r))
+                .collect::<Vec<_>>()
+                .join("\n");
+            Ok(Output::new(json!({"reports": reports}), text))
+        }
+        AlertsCommand::List {
+            all,
+            exercises,
+            category,
+            severity,
+            family,
+            search,
+        } => {
+            let view = if exercises {
+                AlertView::Exercises
+            } else if all {
+                AlertView::All
+            } else {
+                AlertView::Active
+            };
+            let filter = AlertFilter {
+                view,
+                category: category.as_deref().map(parse_category).transpose()?,
+                min_severity: severity.as_deref().map(parse_severity).transpose()?,
+                family: family.as_deref().map(parse_family).transpose()?,
+                text: search,
+            };
+            let list = view::list(&vault, &filter, ctx.locale, ctx.now, &profile)?;
+            let text = if list.is_empty() {
+                tr(ctx.locale, "alerts-none")
+            } else {
+                list.iter()
+                    .map(|a| line(ctx, a))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            Ok(Output::new(json!({"alerts": list}), text))
+        }
+        AlertsCommand::Read { id } => {
+            let before = view::get(&vault, &id, ctx.locale, ctx.now, &profile)?;
+            if before.state == ReadState::Unread {
+                view::set_state(&vault, &id, ReadState::Read)?;
+            }
+            let alert = view::get(&vault, &id, ctx.locale, ctx.now, &profile)?;
+            Ok(Output::new(json!({"alert": alert}), detail(ctx, &alert)))
+        }
+        AlertsCommand::Archive { id } => {
+            view::set_state(&vault, &id, ReadState::Archived)?;
+            Ok(Output::new(
+                json!({"archived": id}),
+                tr(ctx.locale, "alerts-archived"),
+            ))
+        }
+        AlertsCommand::IngestSms {
+            sender,
+            text,
+            received,
+        } => {
+            let received = match received {
+                Some(r) => OffsetDateTime::parse(&r, &Rfc3339).map_err(|_| {
+                    Error::InvalidInput("--received must be an RFC 3339 date-time".into())
+                })?,
+                None => ctx.now,
+            };
+            let check = alerts::ingest_sms(&vault, &sender, &text, received, ctx.locale)?;
+            let mut json = json!(check);
+            json["received"] = json!(format_time(received));
+            Ok(Output::new(json, check.explanation.clone()))
+        }
+    }
+}
+
+/// A key given inline (`RW…`) or as the path of a `.pub` file.
+fn key_text(key: &str) -> Result<String, Error> {
+    let path = Path::new(key);
+    if !key.starts_with("RW") && path.is_file() {
+        let bytes = read_capped(path, 4096)?;
+        return String::from_utf8(bytes)
+            .map_err(|_| Error::InvalidInput("the key file is not text".into()));
+    }
+    Ok(key.to_owned())
+}
+
+fn with_extension(file: &Path, extension: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".");
+    name.push(extension);
+    PathBuf::from(name)
+}
+
+/// Read a file, refusing it before reading if it is over `limit` bytes.
+fn read_capped(path: &Path, limit: usize) -> Result<Vec<u8>, Error> {
+    let missing = |_| Error::NotFound("file");
+    let len = std::fs::metadata(path).map_err(missing)?.len();
+    if len > limit as u64 {
+        return Err(alerts::AlertsError::TooLarge { limit }.into());
+    }
+    std::fs::read(path).map_err(missing)
+}
+
+fn parse_category(text: &str) -> Result<CapCategory, Error> {
+    CapCategory::ALL
+        .iter()
+        .copied()
+        .find(|c| c.as_cap().eq_ignore_ascii_case(text))
+        .ok_or_else(|| Error::InvalidInput("unknown CAP category".into()))
+}
+
+fn parse_severity(text: &str) -> Result<CapSeverity, Error> {
+    CapSeverity::ALL
+        .iter()
+        .copied()
+        .find(|s| s.as_cap().eq_ignore_ascii_case(text))
+        .ok_or_else(|| {
+            Error::InvalidInput("unknown severity (Extreme, Severe, Moderate, Minor)".into())
+        })
+}
+
+fn parse_family(text: &str) -> Result<Family, Error> {
+    Family::from_code(&text.to_ascii_lowercase())
+        .ok_or_else(|| Error::InvalidInput("unknown scam family code".into()))
+}
+
+fn report_text(ctx: &Ctx, report: &alerts::FeedReport) -> String {
+    if report.unchanged {
+        return tr(ctx.locale, "alerts-unchanged");
+    }
+    let mut text = tr_args(
+        ctx.locale,
+        "alerts-imported",
+        &[
+            ("accepted", u64::from(report.accepted).into()),
+            ("duplicates", u64::from(report.duplicates).into()),
+            ("rejected", report.rejected.len().into()),
+        ],
+    );
+    for r in &report.rejected {
+        text.push_str(&format!("\n  {} [{}]", r.identifier, r.code));
+    }
+    text
+}
+
+fn sync_text(ctx: &Ctx, report: &alerts::SyncReport) -> String {
+    let outcome = match (&report.error, &report.feed_report) {
+        (Some(code), _) => tr_args(
+            ctx.locale,
+            "alerts-sync-failed",
+            &[("code", code.clone().into())],
+        ),
+        (None, Some(import)) => report_text(ctx, import),
+        (None, None) => tr(ctx.locale, "alerts-unchanged"),
+    };
+    format!("{}: {outcome}", report.url)
+}
+
+fn line(ctx: &Ctx, a: &AlertSummary) -> String {
+    let headline = a.headline.clone().unwrap_or_else(|| a.event.clone());
+    let mark = if a.state == ReadState::Unread {
+        "●"
+    } else {
+        " "
+    };
+    let status = if a.active {
+        String::new()
+    } else {
+        format!(" ({})", tr(ctx.locale, "alerts-inactive"))
+    };
+    format!(
+        "{mark} {} [{}] {headline}{status}\n    {} · {}",
+        a.id,
+        a.severity.as_cap(),
+        a.sender,
+        a.sent
+    )
+}
+
+fn detail(ctx: &Ctx, a: &AlertSummary) -> String {
+    let mut text = line(ctx, a);
+    for part in [&a.description, &a.instruction, &a.web]
+        .into_iter()
+        .flatten()
+    {
+        text.push_str("\n\n");
+        text.push_str(part);
+    }
+    if !a.verified {
+        text.push_str("\n\n");
+        text.push_str(&tr(ctx.locale, "alerts-unverified"));
+    }
+    text
+}

@@ -1,0 +1,179 @@
+//! Signed feed ingestion: every defence between bytes from outside and the user's inbox.
+//!
+//! Order matters: sizes first (cheap), then the signature (nothing unsigned is parsed as CAP),
+//! then freshness (`expires`, rollback, fast-forward), then each alert (scope, replay). All state
+//! changes of one feed commit in one transaction, so a refused feed changes nothing.
+
+use blake2::{Blake2b512, Digest};
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use super::{
+    cap::{self, Alert},
+    inbox::{self, Door, Inserted},
+    minisign::{Signature, TrustedComment},
+    trust::{self, Publisher},
+    AlertsError,
+};
+use crate::{
+    vault::{Store, Txn, TxnExt},
+    Error, ErrorCode, Result,
+};
+
+/// A feed of 1,000 alerts is about 2 MiB; anything past 8 MiB is refused as endless data.
+pub const MAX_FEED_BYTES: usize = 8 << 20;
+/// A `.minisig` file is under 400 bytes; the slack is for long comments.
+pub const MAX_SIGNATURE_BYTES: usize = 4 << 10;
+/// The largest step `seq` may take between two accepted feeds. Without a cap, one feed signed
+/// (by mistake or by a stolen key) with `seq` near `u64::MAX` would make every later legitimate
+/// feed look like a rollback. A million allows a publisher to count per minute for almost two
+/// years, or per second for eleven days, between two fetches of one device.
+pub const MAX_SEQ_STEP: u64 = 1_000_000;
+
+/// One alert of a feed that was not stored, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Rejection {
+    pub identifier: String,
+    pub code: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct FeedReport {
+    pub accepted: u32,
+    pub duplicates: u32,
+    pub rejected: Vec<Rejection>,
+    /// The same feed as last time (same `seq`, same bytes): nothing to do.
+    pub unchanged: bool,
+    pub seq: u64,
+}
+
+/// Verify a detached-signed feed and store its alerts.
+pub fn ingest_feed<S: Store>(
+    store: &S,
+    feed: &[u8],
+    signature: &str,
+    now: OffsetDateTime,
+) -> Result<FeedReport> {
+    ingest_signed(store, feed, signature, Door::Feed, now)
+}
+
+/// The feed path for any door that carries a minisign signature (feeds and signed pushes share
+/// the publisher's `seq` counter: a push is a feed of one).
+pub(crate) fn ingest_signed<S: Store>(
+    store: &S,
+    feed: &[u8],
+    signature: &str,
+    door: Door,
+    now: OffsetDateTime,
+) -> Result<FeedReport> {
+    check_size(feed.len(), MAX_FEED_BYTES)?;
+    check_size(signature.len(), MAX_SIGNATURE_BYTES)?;
+    let signature = Signature::parse(signature).map_err(AlertsError::from)?;
+    store.write(|txn| {
+        let (mut publisher, comment) = verify(txn, feed, &signature, now)?;
+        let digest = digest(feed);
+        if publisher.last_seq == Some(comment.seq) {
+            return if publisher.last_feed_digest.as_deref() == Some(digest.as_str()) {
+                Ok(FeedReport {
+                    unchanged: true,
+                    seq: comment.seq,
+                    ..FeedReport::default()
+                })
+            } else {
+                // Two different feeds under one seq: one of them is not what the publisher meant.
+                Err(AlertsError::Rollback.into())
+            };
+        }
+        let alerts = cap::parse_document(feed).map_err(AlertsError::from)?;
+        let report = store_alerts(txn, &publisher, alerts, door, now, comment.seq)?;
+        if let Some(next_key) = comment.get("next_key") {
+            trust::rotate(&mut publisher, next_key)?;
+        }
+        publisher.last_seq = Some(comment.seq);
+        publisher.last_feed_digest = Some(digest);
+        publisher.last_feed_at = Some(now);
+        publisher.feed_expires = Some(comment.expires);
+        txn.put(&publisher)?;
+        Ok(report)
+    })
+}
+
+pub(crate) fn check_size(len: usize, limit: usize) -> Result<()> {
+    if len > limit {
+        return Err(AlertsError::TooLarge { limit }.into());
+    }
+    Ok(())
+}
+
+/// The signature, the key's standing and the signed freshness claims; returns who signed.
+pub(crate) fn verify(
+    txn: &mut dyn Txn,
+    data: &[u8],
+    signature: &Signature,
+    now: OffsetDateTime,
+) -> Result<(Publisher, TrustedComment)> {
+    let key_id = super::minisign::key_id_hex(&signature.key_id);
+    let publisher = trust::publisher_for_key(txn, &key_id)?;
+    let comment = signature
+        .verify(&publisher.key()?, data)
+        .map_err(AlertsError::from)?;
+    if comment.expires <= now {
+        return Err(AlertsError::FeedExpired.into());
+    }
+    if let Some(last) = publisher.last_seq {
+        if comment.seq < last {
+            return Err(AlertsError::Rollback.into());
+        }
+        if comment.seq - last > MAX_SEQ_STEP {
+            return Err(AlertsError::FastForward.into());
+        }
+    }
+    Ok((publisher, comment))
+}
+
+/// CapScope-check, dedupe and store each alert. If nothing could be stored and something was
+/// refused, the feed as a whole fails with the first refusal's code.
+pub(crate) fn store_alerts(
+    txn: &mut dyn Txn,
+    publisher: &Publisher,
+    alerts: Vec<Alert>,
+    door: Door,
+    now: OffsetDateTime,
+    seq: u64,
+) -> Result<FeedReport> {
+    let everyone = txn.list::<Publisher>()?;
+    let mut report = FeedReport {
+        seq,
+        ..FeedReport::default()
+    };
+    let mut first_refusal = None;
+    for alert in alerts {
+        if !trust::in_scope(publisher, &everyone, &alert.sender) {
+            report.rejected.push(Rejection {
+                identifier: alert.identifier.clone(),
+                code: ErrorCode::OutOfScope.as_str().into(),
+            });
+            first_refusal.get_or_insert(AlertsError::OutOfScope);
+            continue;
+        }
+        match inbox::insert(txn, alert, door, Some(publisher.id.clone()), now)? {
+            Inserted::New => report.accepted += 1,
+            Inserted::Duplicate => report.duplicates += 1,
+        }
+    }
+    match first_refusal {
+        Some(refusal) if report.accepted == 0 && report.duplicates == 0 => {
+            Err(Error::from(refusal))
+        }
+        _ => Ok(report),
+    }
+}
+
+fn digest(feed: &[u8]) -> String {
+    Blake2b512::digest(feed)[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -1,0 +1,155 @@
+//! Stored alerts and CAP's message semantics: duplicates, updates and cancellations.
+//!
+//! An alert's record id is derived from `sender + identifier + sent` (the instant, whatever its
+//! offset), so a replayed alert lands on its own id and is counted as a duplicate. `Update` and
+//! `Cancel` act only on alerts of the *same sender* (a publisher in scope for sender A must not
+//! withdraw B's warnings), and they act whichever arrives first: an alert whose cancellation was
+//! stored earlier is born withdrawn.
+
+use blake2::{Blake2b512, Digest};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::cap::{Alert, CapMsgType, Reference};
+use crate::{
+    vault::{Record, Txn, TxnExt},
+    Result,
+};
+
+/// How an alert reached the device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum Door {
+    /// A signed feed (file import or HTTPS sync).
+    Feed,
+    /// A signed push payload.
+    Push,
+    /// An SMS from an official sender number: plausible, never proven (sender ids can be spoofed).
+    Sms,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum ReadState {
+    Unread,
+    Read,
+    Archived,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredAlert {
+    pub id: String,
+    pub alert: Alert,
+    pub door: Door,
+    /// The trusted publisher whose signature covered it; `None` for SMS.
+    pub publisher_id: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub received_at: OffsetDateTime,
+    pub state: ReadState,
+    pub withdrawn: bool,
+    pub superseded_by: Option<String>,
+}
+
+impl Record for StoredAlert {
+    const TABLE: &'static str = "alerts_inbox";
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn index_terms(&self) -> Vec<(&'static str, String)> {
+        let mut terms: Vec<_> = self
+            .alert
+            .references
+            .iter()
+            .map(|r| ("ref", alert_id(r)))
+            .collect();
+        if let Some(family) = self.alert.fraud_family_code() {
+            terms.push(("family", family.to_ascii_lowercase()));
+        }
+        terms
+    }
+}
+
+/// The record id of the alert `key` names.
+pub fn alert_id(key: &Reference) -> String {
+    let mut hasher = Blake2b512::new();
+    for part in [
+        key.sender.as_bytes(),
+        key.identifier.as_bytes(),
+        &key.sent.unix_timestamp_nanos().to_be_bytes(),
+    ] {
+        hasher.update((part.len() as u64).to_be_bytes());
+        hasher.update(part);
+    }
+    hasher.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inserted {
+    New,
+    Duplicate,
+}
+
+/// Store `alert` unless it is a replay, applying updates and cancellations in both directions.
+pub(crate) fn insert(
+    txn: &mut dyn Txn,
+    alert: Alert,
+    door: Door,
+    publisher_id: Option<String>,
+    received_at: OffsetDateTime,
+) -> Result<Inserted> {
+    let id = alert_id(&alert.key());
+    if txn.get::<StoredAlert>(&id)?.is_some() {
+        return Ok(Inserted::Duplicate);
+    }
+    let mut stored = StoredAlert {
+        id,
+        alert,
+        door,
+        publisher_id,
+        received_at,
+        state: ReadState::Unread,
+        withdrawn: false,
+        superseded_by: None,
+    };
+    for later in txn.find::<StoredAlert>("ref", &stored.id)? {
+        if later.alert.sender == stored.alert.sender {
+            apply(&later, &mut stored);
+        }
+    }
+    if matches!(
+        stored.alert.msg_type,
+        CapMsgType::Update | CapMsgType::Cancel
+    ) {
+        for reference in stored
+            .alert
+            .references
+            .iter()
+            .filter(|r| r.sender == stored.alert.sender)
+        {
+            if let Some(mut target) = txn.get::<StoredAlert>(&alert_id(reference))? {
+                apply(&stored, &mut target);
+                txn.put(&target)?;
+            }
+        }
+    }
+    txn.put(&stored)?;
+    Ok(Inserted::New)
+}
+
+/// What `newer` (an Update or Cancel naming `target`) does to `target`.
+fn apply(newer: &StoredAlert, target: &mut StoredAlert) {
+    match newer.alert.msg_type {
+        CapMsgType::Cancel => target.withdrawn = true,
+        CapMsgType::Update if target.superseded_by.is_none() => {
+            target.superseded_by = Some(newer.id.clone())
+        }
+        _ => {}
+    }
+}

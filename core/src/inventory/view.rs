@@ -1,0 +1,139 @@
+//! What the front ends show: masked values, counts, dates as `YYYY-MM-DD`. Plain data, no
+//! secrets beyond the masked value, safe to print and to pass across the FFI.
+
+use serde::Serialize;
+
+use super::index::Index;
+use super::{
+    Detail, DetailKind, Disclosure, DisclosureChannel, DisclosureStatus, Holder, HolderCategory,
+    Sensitivity,
+};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct DetailView {
+    pub id: String,
+    pub kind: DetailKind,
+    pub label: Option<String>,
+    pub masked: String,
+    pub sensitivity: Sensitivity,
+    pub checked: bool,
+    /// Distinct holders that have (or leaked) it.
+    pub holder_count: u32,
+}
+
+impl DetailView {
+    pub(crate) fn of(d: &Detail, index: &Index) -> Self {
+        let mut holders: Vec<&str> = index
+            .disclosures_of_detail(&d.id)
+            .filter(|x| x.counts_for_exposure())
+            .map(|x| x.holder_id.as_str())
+            .collect();
+        holders.sort_unstable();
+        holders.dedup();
+        DetailView {
+            id: d.id.clone(),
+            kind: d.kind,
+            label: d.label.clone(),
+            masked: d.masked(),
+            sensitivity: d.sensitivity(),
+            checked: d.checked,
+            holder_count: holders.len() as u32,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct HolderView {
+    pub id: String,
+    pub name: String,
+    pub category: HolderCategory,
+    pub website: Option<String>,
+    pub phone: Option<String>,
+    pub notes: Option<String>,
+    pub own_device: bool,
+    pub breached: bool,
+    /// Disclosures recorded with this holder, whatever their status.
+    pub disclosure_count: u32,
+}
+
+impl HolderView {
+    pub(crate) fn of(h: &Holder, index: &Index) -> Self {
+        HolderView {
+            id: h.id.clone(),
+            name: h.name.clone(),
+            category: h.category,
+            website: h.website.clone(),
+            phone: h.phone.clone(),
+            notes: h.notes.clone(),
+            own_device: h.own_device,
+            breached: h.breach.is_some(),
+            disclosure_count: index.by_holder.get(&h.id).map_or(0, |v| v.len() as u32),
+        }
+    }
+}
+
+/// One disclosure seen from either side: which holder has which detail, since when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Holding {
+    pub disclosure_id: String,
+    pub holder_id: String,
+    pub holder_name: String,
+    pub category: HolderCategory,
+    pub detail_id: String,
+    pub kind: DetailKind,
+    pub masked: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub channel: DisclosureChannel,
+    pub purpose: Option<String>,
+    pub necessary: bool,
+    pub status: DisclosureStatus,
+}
+
+pub(crate) fn iso_date(date: time::Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}
+
+/// Holdings for these disclosures, latest first (ties by holder name for a stable order).
+pub(crate) fn holdings<'a>(
+    index: &Index,
+    disclosures: impl Iterator<Item = &'a Disclosure>,
+) -> Vec<Holding> {
+    let mut out: Vec<(time::Date, Holding)> = disclosures
+        .filter_map(|x| {
+            let h = index.holders.get(&x.holder_id)?;
+            let d = index.details.get(&x.detail_id)?;
+            Some((
+                x.date,
+                Holding {
+                    disclosure_id: x.id.clone(),
+                    holder_id: h.id.clone(),
+                    holder_name: h.name.clone(),
+                    category: h.category,
+                    detail_id: d.id.clone(),
+                    kind: d.kind,
+                    masked: d.masked(),
+                    date: iso_date(x.date),
+                    channel: x.channel,
+                    purpose: x.purpose.clone(),
+                    necessary: x.necessary,
+                    status: x.status,
+                },
+            ))
+        })
+        .collect();
+    out.sort_by(|(da, a), (db, b)| {
+        db.cmp(da)
+            .then(a.holder_name.cmp(&b.holder_name))
+            .then(a.disclosure_id.cmp(&b.disclosure_id))
+    });
+    out.into_iter().map(|(_, h)| h).collect()
+}
