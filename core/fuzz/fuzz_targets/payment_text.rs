@@ -14,7 +14,8 @@ fuzz_target!(|text: &str| {
     let analysed = text.chars().count().min(MAX_ANALYSED_CHARS) as u32;
     let mut previous_start = 0;
     for flag in request_text_flags(text) {
-        let span = flag.span.expect("flags found in text carry a span");
+        // Flags from the screening message check name a scam family, not a place in the text.
+        let Some(span) = flag.span else { continue };
         assert!(span.start < span.end && span.end <= analysed, "span outside the text");
         assert!(span.start >= previous_start, "flags come in text order");
         previous_start = span.start;
