@@ -40,6 +40,7 @@ payments-flag-card-rental = Asks to rent or use your bank card or account: that 
 payments-flag-paid-tasks = Offers paid tasks or rebates: these always end in "deposits" you lose.
 payments-flag-quoted = { $description } ("{ $excerpt }")
 payments-flag-reported = { $description } (as you reported it)
+payments-flag-screened = { $description } (found by the message check)
 
 payments-advice-never-share-code = Never share a verification code, with anyone, for any reason.
 payments-advice-genuine-app = Pay only in your bank's genuine app or at the counter, never through a link or app someone sent you.

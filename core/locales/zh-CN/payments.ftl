@@ -40,6 +40,7 @@ payments-flag-card-rental = 要求出租或借用您的银行卡或账户：这�
 payments-flag-paid-tasks = 提供刷单返利或有偿任务：最后都会以“押金”骗走您的钱。
 payments-flag-quoted = { $description }（“{ $excerpt }”）
 payments-flag-reported = { $description }（您报告的情况）
+payments-flag-screened = { $description }（消息检测发现）
 
 payments-advice-never-share-code = 任何情况下都不要把验证码告诉任何人。
 payments-advice-genuine-app = 只在银行官方 App 或柜台转账，不要使用别人发来的链接或 App。

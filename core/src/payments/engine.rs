@@ -5,7 +5,7 @@ use time::OffsetDateTime;
 
 use super::{
     payee::{clean_name, normalise_phone, Payee, PHONE_INDEX},
-    red_flags::{request_text_flags, FlagCode, RedFlag},
+    red_flags::{request_text_flags, FlagCode, FlagOrigin, RedFlag},
     request::{RemittanceRequest, RequestInput, Requester},
     rules::{
         account_changed, delayed_schedule, required_steps, Evidence, RuleInput, StepCode,
@@ -49,7 +49,11 @@ fn request_flags(request: &RemittanceRequest) -> Vec<RedFlag> {
         claimed
             .into_iter()
             .filter(|(claimed, _)| *claimed)
-            .map(|(_, code)| RedFlag { code, span: None }),
+            .map(|(_, code)| RedFlag {
+                code,
+                origin: FlagOrigin::Reported,
+                span: None,
+            }),
     );
     flags
 }

@@ -12,8 +12,9 @@
 //! - a verification code followed by a do-not-disclose warning, in a text that asks nobody to pass it on,
 //!   is the bank's own one-time-code message, not a red flag.
 //!
-//! The screening feature's message checks can be combined with this detector at
-//! [`request_text_flags`], the one place request texts are analysed.
+//! [`request_text_flags`], the one place request texts are analysed, adds the scam families the
+//! screening feature's message check recognises (`vigil_core::screening::check_message`) when
+//! they map to a kind this detector did not find.
 
 use serde::{Deserialize, Serialize};
 
@@ -43,12 +44,22 @@ pub struct TextSpan {
     pub end: u32,
 }
 
-/// One red flag; `span` is `None` when it comes from what the user reported (claimed urgency or
-/// secrecy) rather than from the text.
+code_enum! {
+    /// Who found a flag: this detector in the text, the screening feature's message check, or
+    /// the user (claimed urgency or secrecy).
+    FlagOrigin, "flag origin" {
+        Text => "text",
+        Screening => "screening",
+        Reported => "reported",
+    }
+}
+
+/// One red flag; `span` is set for flags found by this detector in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RedFlag {
     pub code: FlagCode,
+    pub origin: FlagOrigin,
     pub span: Option<TextSpan>,
 }
 
@@ -56,9 +67,42 @@ pub struct RedFlag {
 /// must stay cheap on any input.
 pub const MAX_ANALYSED_CHARS: usize = 20_000;
 
-/// The one entry point for request texts (see the module docs).
+/// The one entry point for request texts: this detector's flags, then the scam families the
+/// screening feature's message check recognises that map to a kind not already found.
 pub fn request_text_flags(text: &str) -> Vec<RedFlag> {
-    detect(text)
+    let mut flags = detect(text);
+    let verdict = crate::screening::check_message(text, None, &[], crate::Locale::En);
+    for code in verdict.families.into_iter().filter_map(flag_for_family) {
+        if !flags.iter().any(|f| f.code == code) {
+            flags.push(RedFlag {
+                code,
+                origin: FlagOrigin::Screening,
+                span: None,
+            });
+        }
+    }
+    flags
+}
+
+/// The screening families that are one of this checklist's red flags.
+fn flag_for_family(family: crate::screening::Family) -> Option<FlagCode> {
+    use crate::screening::Family;
+    match family {
+        Family::OtpTheft => Some(VerificationCode),
+        Family::PoliceImpersonation => Some(PoliceOrCourt),
+        Family::SafeAccount => Some(SafeAccount),
+        Family::Refund | Family::TaxRefund => Some(Refund),
+        Family::Brushing => Some(PaidTasks),
+        Family::Investment => Some(InvestmentMentor),
+        Family::CardRental => Some(CardRental),
+        // Impersonation needs the call-back the rules already require; the link and fee scripts
+        // are not payment requests to a person.
+        Family::Loan
+        | Family::BossImpersonation
+        | Family::DeactivationLink
+        | Family::FakeOfficialSms
+        | Family::ParcelFee => None,
+    }
 }
 
 struct Pattern {
@@ -496,6 +540,7 @@ pub fn detect(text: &str) -> Vec<RedFlag> {
         };
         flags.push(RedFlag {
             code,
+            origin: FlagOrigin::Text,
             span: Some(span),
         });
     }
@@ -606,5 +651,31 @@ mod tests {
             let text = format!("{prefix}。转到安全账户。{suffix}");
             prop_assert!(codes(&text).contains(&SafeAccount));
         }
+    }
+}
+
+#[cfg(test)]
+mod screening_tests {
+    use super::*;
+
+    #[test]
+    fn the_message_check_adds_families_this_detector_missed() {
+        for text in [
+            "兼职点赞，一个赞3元，当天结算",
+            "高价收购闲置电话卡和二类卡，当天结算",
+        ] {
+            let flags = request_text_flags(text);
+            assert!(
+                flags.iter().any(|f| f.origin == FlagOrigin::Screening),
+                "{text}: {flags:?}"
+            );
+            assert!(detect(text).iter().all(|f| f.origin == FlagOrigin::Text));
+        }
+        // A flag this detector found is not repeated by the message check.
+        let flags = request_text_flags("我是公安局的，你涉嫌洗钱，把钱转到安全账户");
+        assert!(
+            flags.iter().all(|f| f.origin == FlagOrigin::Text),
+            "{flags:?}"
+        );
     }
 }

@@ -209,6 +209,7 @@ mod tests {
         );
         let flag = [RedFlag {
             code: FlagCode::Urgency,
+            origin: crate::payments::red_flags::FlagOrigin::Reported,
             span: None,
         }];
         assert_eq!(

@@ -6,7 +6,7 @@ use time::{format_description::well_known::Rfc3339, OffsetDateTime};
 
 use super::{
     payee::{Payee, Relationship},
-    red_flags::{excerpt, FlagCode, RedFlag, TextSpan},
+    red_flags::{excerpt, FlagCode, FlagOrigin, RedFlag, TextSpan},
     request::{Channel, Requester},
     rules::StepCode,
     state::{Check, Status, Step, StepState},
@@ -34,6 +34,7 @@ pub struct StepView {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FlagView {
     pub code: FlagCode,
+    pub origin: FlagOrigin,
     pub detail: String,
     /// Chars (Unicode scalar values) of the request text; none for what the user reported.
     pub span: Option<TextSpan>,
@@ -161,14 +162,19 @@ fn step_reason(check: &Check, step: &Step, name: &str, locale: Locale) -> String
 
 pub(crate) fn flag_detail(flag: &RedFlag, text: Option<&str>, locale: Locale) -> String {
     let description: Arg = tr(locale, &text_id("flag", flag.code.as_str())).into();
-    match (flag.span, text) {
-        (Some(span), Some(text)) => tr_args(
+    match (flag.origin, flag.span, text) {
+        (FlagOrigin::Text, Some(span), Some(text)) => tr_args(
             locale,
             "payments-flag-quoted",
             &[
                 ("description", description),
                 ("excerpt", excerpt(text, span).into()),
             ],
+        ),
+        (FlagOrigin::Screening, _, _) => tr_args(
+            locale,
+            "payments-flag-screened",
+            &[("description", description)],
         ),
         _ => tr_args(
             locale,
@@ -218,6 +224,7 @@ pub fn check_view(check: &Check, payee: Option<&Payee>, locale: Locale) -> Check
             .iter()
             .map(|flag| FlagView {
                 code: flag.code,
+                origin: flag.origin,
                 detail: flag_detail(flag, request.text.as_deref(), locale),
                 span: flag.span,
             })
