@@ -28,7 +28,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("bench") => {
-            for (suite, run) in SUITES {
+            // `bench SUITE…` runs only the named suites (for profiling one feature).
+            let only = &args[1..];
+            for (suite, run) in SUITES.iter().filter(|(s, _)| only.is_empty() || only.iter().any(|o| o == s)) {
                 eprintln!("bench: {suite}");
                 for figure in run() {
                     println!("{}", figure.to_json_line());
