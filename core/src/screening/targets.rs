@@ -89,6 +89,8 @@ const BUILT_IN: &[(&str, &[&str])] = &[
     ("icloud.com", &["iCloud"]),
     ("google.com", &["Google", "Gmail"]),
     ("microsoft.com", &["Microsoft", "Outlook", "微软"]),
+    // Microsoft's own sign-in domain: without it, login.microsoftonline.com reads as combo-squatting.
+    ("microsoftonline.com", &["Microsoft"]),
     ("amazon.com", &["Amazon", "亚马逊"]),
     ("amazon.co.uk", &["Amazon"]),
     ("hsbc.com", &["HSBC", "汇丰"]),

@@ -30,7 +30,10 @@ fn main() -> ExitCode {
         Some("bench") => {
             // `bench SUITE…` runs only the named suites (for profiling one feature).
             let only = &args[1..];
-            for (suite, run) in SUITES.iter().filter(|(s, _)| only.is_empty() || only.iter().any(|o| o == s)) {
+            for (suite, run) in SUITES
+                .iter()
+                .filter(|(s, _)| only.is_empty() || only.iter().any(|o| o == s))
+            {
                 eprintln!("bench: {suite}");
                 for figure in run() {
                     println!("{}", figure.to_json_line());

@@ -80,6 +80,8 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "转账", "转钱", "先转", "转我", "汇给", "转到", "转给", "转账到", "转账给", "转入我们", "转入指定", "汇款", "打款", "打到", "借我", "借给我", "先借", "预付款", "付款", "支付",
         "缴纳", "pay it", "pay the", "pay at", "pay a ", "pay for", "pay me", "purchase", "transfer your",
         "transferring your", "move your money", "send money", "wire", "pay $", "pay £", "pay €", "pay ¥",
+        "transfer", "send £", "send $", "send €", "send ¥", "send the money", "send some money", "send cash",
+        "lend me",
     ]),
     (Cue::Request, &[
         "请", "你先", "先", "马上", "立即", "尽快", "需要", "帮我", "给我", "把", "赶紧", "can you", "could you",

@@ -162,3 +162,21 @@ fn a_boss_on_a_new_account_asking_for_money_is_high() {
     assert_eq!(v.risk, Risk::High, "{:?}", codes(&v));
     assert!(v.families.contains(&Family::BossImpersonation));
 }
+
+#[test]
+fn a_relative_on_a_new_number_asking_for_money_is_high_in_english() {
+    for text in [
+        "Hi mum, I dropped my phone, this is my new number. Can you send £300 to my friend's account today?",
+        "Dad it's me, new number. Please transfer 500 to this account asap, I'll explain later",
+    ] {
+        let v = check(text, Some("+447700900123"));
+        assert_eq!(v.risk, Risk::High, "{text}: {:?}", codes(&v));
+        assert!(v.families.contains(&Family::BossImpersonation), "{text}");
+    }
+    // Asking whether a transfer arrived is not a request to send one by a new identity.
+    let v = check(
+        "Could you check whether my transfer arrived? Thanks!",
+        Some("wechat:同事"),
+    );
+    assert_ne!(v.risk, Risk::High, "{:?}", codes(&v));
+}

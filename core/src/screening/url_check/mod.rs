@@ -141,6 +141,7 @@ mod tests {
             "https://docs.rust-lang.org/std/",
             "https://www.mozilla.org/",
             "https://xn--mnchen-3ya.de/",
+            "https://login.microsoftonline.com/common/oauth2",
         ] {
             assert_eq!(
                 verdict(url).risk,
