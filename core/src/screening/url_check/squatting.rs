@@ -153,7 +153,25 @@ struct Candidate<'d> {
     label: Option<&'d str>,
     label_skeleton: String,
     host_skeleton: Option<String>,
-    subdomains: Vec<&'d str>,
+    /// The site label and each subdomain label, split into words once.
+    label_words: Option<LabelWords<'d>>,
+    subdomain_words: Vec<LabelWords<'d>>,
+    /// Where a name may start in the host: its start and after every '.' or '-'.
+    boundaries: Vec<usize>,
+}
+
+/// A label's '-'-separated words, and whether each is a squat word (brand-independent).
+struct LabelWords<'a> {
+    words: Vec<&'a str>,
+    squat: Vec<bool>,
+}
+
+impl<'a> LabelWords<'a> {
+    fn new(label: &'a str) -> Self {
+        let words: Vec<&str> = label.split('-').filter(|w| !w.is_empty()).collect();
+        let squat = words.iter().map(|w| SQUAT_WORDS.contains(w)).collect();
+        LabelWords { words, squat }
+    }
 }
 
 impl<'d> Candidate<'d> {
@@ -161,12 +179,21 @@ impl<'d> Candidate<'d> {
         let label = d.site_label();
         let host_skeleton = (!d.unicode.is_ascii())
             .then(|| skeleton(d.unicode.strip_prefix("www.").unwrap_or(&d.unicode)));
+        let boundaries = std::iter::once(0)
+            .chain(d.ascii.match_indices(['.', '-']).map(|(at, _)| at + 1))
+            .collect();
         Candidate {
             d,
             label,
             label_skeleton: label.map(skeleton).unwrap_or_default(),
             host_skeleton,
-            subdomains: d.subdomain_labels(),
+            label_words: label.map(LabelWords::new),
+            subdomain_words: d
+                .subdomain_labels()
+                .into_iter()
+                .map(LabelWords::new)
+                .collect(),
+            boundaries,
         }
     }
 }
@@ -174,10 +201,10 @@ impl<'d> Candidate<'d> {
 /// `www.ccb.com.secure-verify.top`, `icbc.com.cn-login.xyz`: the whole official name, then more.
 fn embedded(c: &Candidate, t: &IndexedTarget) -> Option<Finding> {
     let host = c.d.ascii.as_str();
-    let found = host.match_indices(t.domain.as_str()).any(|(at, m)| {
-        let before_ok = at == 0 || host[..at].ends_with('.') || host[..at].ends_with('-');
-        let after = &host[at + m.len()..];
-        before_ok && (after.starts_with('.') || after.starts_with('-'))
+    let found = c.boundaries.iter().any(|&at| {
+        host[at..]
+            .strip_prefix(t.domain.as_str())
+            .is_some_and(|after| after.starts_with('.') || after.starts_with('-'))
     });
     found.then(|| Finding::new("target_embedding", Risk::High).arg("target", t.domain.clone()))
 }
@@ -221,7 +248,7 @@ fn typo(c: &Candidate, t: &IndexedTarget) -> Option<Finding> {
 
 /// The brand as a whole word of the site's own name: `alipay-refund.cc`, `appleid-unlock.blogspot.com`.
 fn brand_in_site_label(c: &Candidate, t: &IndexedTarget) -> Option<Finding> {
-    let has_squat_word = brand_words(c.label?, &t.label)?;
+    let has_squat_word = brand_words(c.label_words.as_ref()?, &t.label)?;
     let (code, risk) = if c.d.private_suffix {
         ("brand_on_free_host", Risk::High)
     } else if has_squat_word {
@@ -235,7 +262,7 @@ fn brand_in_site_label(c: &Candidate, t: &IndexedTarget) -> Option<Finding> {
 /// The brand's name as a subdomain of someone else's site: `royalmail.parcel-fee.com`.
 fn brand_in_subdomain(c: &Candidate, t: &IndexedTarget) -> Option<Finding> {
     let hit = c
-        .subdomains
+        .subdomain_words
         .iter()
         .any(|l| brand_words(l, &t.label).is_some());
     hit.then(|| Finding::new("brand_in_subdomain", Risk::High).arg("target", t.domain.clone()))
@@ -243,20 +270,19 @@ fn brand_in_subdomain(c: &Candidate, t: &IndexedTarget) -> Option<Finding> {
 
 /// `Some` when `label` spells the brand as one of its '-'-separated words, alone or glued to a
 /// squat word (`appleid`, `paypalsecure`); inside, whether a squat word accompanies it.
-fn brand_words(label: &str, brand: &str) -> Option<bool> {
+fn brand_words(label: &LabelWords, brand: &str) -> Option<bool> {
     if brand.is_empty() {
         return None;
     }
-    let words: Vec<&str> = label.split('-').filter(|w| !w.is_empty()).collect();
     let mut has_brand = false;
     let mut has_squat = false;
-    for word in &words {
+    for (word, &squat) in label.words.iter().zip(&label.squat) {
         if *word == brand {
             has_brand = true;
-        } else if let Some(rest) = glued_remainder(word, brand) {
+        } else if glued_remainder(word, brand).is_some() {
             has_brand = true;
-            has_squat |= SQUAT_WORDS.contains(&rest);
-        } else if SQUAT_WORDS.contains(word) {
+            has_squat = true;
+        } else if squat {
             has_squat = true;
         }
     }
