@@ -1,6 +1,8 @@
 //! What the front ends show: masked values, counts, dates as `YYYY-MM-DD`. Plain data, no
 //! secrets beyond the masked value, safe to print and to pass across the FFI.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::index::Index;
@@ -107,33 +109,40 @@ pub(crate) fn holdings<'a>(
     index: &Index,
     disclosures: impl Iterator<Item = &'a Disclosure>,
 ) -> Vec<Holding> {
-    let mut out: Vec<(time::Date, Holding)> = disclosures
+    let mut found: Vec<(&Disclosure, &Holder, &Detail)> = disclosures
         .filter_map(|x| {
             let h = index.holders.get(&x.holder_id)?;
             let d = index.details.get(&x.detail_id)?;
-            Some((
-                x.date,
-                Holding {
-                    disclosure_id: x.id.clone(),
-                    holder_id: h.id.clone(),
-                    holder_name: h.name.clone(),
-                    category: h.category,
-                    detail_id: d.id.clone(),
-                    kind: d.kind,
-                    masked: d.masked(),
-                    date: iso_date(x.date),
-                    channel: x.channel,
-                    purpose: x.purpose.clone(),
-                    necessary: x.necessary,
-                    status: x.status,
-                },
-            ))
+            Some((x, h, d))
         })
         .collect();
-    out.sort_by(|(da, a), (db, b)| {
-        db.cmp(da)
-            .then(a.holder_name.cmp(&b.holder_name))
-            .then(a.disclosure_id.cmp(&b.disclosure_id))
+    found.sort_by(|(xa, ha, _), (xb, hb, _)| {
+        xb.date
+            .cmp(&xa.date)
+            .then(ha.name.cmp(&hb.name))
+            .then(xa.id.cmp(&xb.id))
     });
-    out.into_iter().map(|(_, h)| h).collect()
+    // A who-has answer repeats one detail (and few dates) thousands of times: format each once.
+    let mut masked: HashMap<&str, String> = HashMap::new();
+    let mut dates: HashMap<time::Date, String> = HashMap::new();
+    found
+        .into_iter()
+        .map(|(x, h, d)| Holding {
+            disclosure_id: x.id.clone(),
+            holder_id: h.id.clone(),
+            holder_name: h.name.clone(),
+            category: h.category,
+            detail_id: d.id.clone(),
+            kind: d.kind,
+            masked: masked.entry(&d.id).or_insert_with(|| d.masked()).clone(),
+            date: dates
+                .entry(x.date)
+                .or_insert_with(|| iso_date(x.date))
+                .clone(),
+            channel: x.channel,
+            purpose: x.purpose.clone(),
+            necessary: x.necessary,
+            status: x.status,
+        })
+        .collect()
 }
