@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::{
     encrypted_txn::{check_record_id, check_table_name, open_body, write_record},
-    envelope, io_error, sql_error, State, Vault, VaultError,
+    envelope, io_error, sql_error, Vault, VaultError,
 };
 use crate::{
     crypto::{open_record, random_bytes, seal_record, KdfParams, PassphraseKek, RecordPlace},
@@ -147,13 +147,8 @@ impl Vault {
         let mut payload = zeroize::Zeroizing::new(Vec::new());
         let count;
         {
-            let st = self.state();
-            let State {
-                conn,
-                vault_id,
-                unlocked,
-            } = &*st;
-            let keys = &unlocked.as_ref().ok_or(VaultError::Locked)?.keys;
+            let mut st = self.state();
+            let (conn, vault_id, keys) = st.unlocked_parts()?;
             let mut stmt = conn
                 .prepare("SELECT tbl, id, body FROM records ORDER BY tbl, id")
                 .map_err(sql_error)?;
@@ -240,12 +235,7 @@ impl Vault {
         let records = decode_backup_payload(&payload)?;
 
         let mut st = self.state();
-        let State {
-            conn,
-            vault_id,
-            unlocked,
-        } = &mut *st;
-        let keys = &unlocked.as_ref().ok_or(VaultError::Locked)?.keys;
+        let (conn, vault_id, keys) = st.unlocked_parts()?;
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql_error)?;

@@ -73,13 +73,8 @@ fn stored_macs(conn: &Connection, table: &str, id: &str) -> Result<BTreeSet<Vec<
 impl Vault {
     /// Check every record and its index entries. Never modifies anything.
     pub fn verify(&self, progress: &mut dyn FnMut(u64, u64)) -> Result<VerifyReport> {
-        let st = self.state();
-        let State {
-            conn,
-            vault_id,
-            unlocked,
-        } = &*st;
-        let keys = &unlocked.as_ref().ok_or(VaultError::Locked)?.keys;
+        let mut st = self.state();
+        let (conn, vault_id, keys) = st.unlocked_parts()?;
         let rows = all_rows(conn)?;
         let total = rows.len() as u64;
         let mut problems = Vec::new();

@@ -187,6 +187,14 @@ struct State {
     unlocked: Option<Unlocked>,
 }
 
+impl State {
+    /// The connection, vault id and record keys, or `Locked`.
+    fn unlocked_parts(&mut self) -> Result<(&mut Connection, &[u8; 16], &RecordKeys), VaultError> {
+        let keys = &self.unlocked.as_ref().ok_or(VaultError::Locked)?.keys;
+        Ok((&mut self.conn, &self.vault_id, keys))
+    }
+}
+
 /// An encrypted vault. See the module docs for threading.
 pub struct Vault {
     dir: PathBuf,
@@ -484,12 +492,7 @@ fn release_ballast(dir: &Path) {
 impl Store for Vault {
     fn read<T>(&self, f: impl FnOnce(&mut dyn Txn) -> Result<T>) -> Result<T> {
         let mut st = self.state();
-        let State {
-            conn,
-            vault_id,
-            unlocked,
-        } = &mut *st;
-        let keys = &unlocked.as_ref().ok_or(VaultError::Locked)?.keys;
+        let (conn, vault_id, keys) = st.unlocked_parts()?;
         let tx = conn.transaction().map_err(sql_error)?;
         let mut txn = EncryptedTxn {
             tx: &tx,
@@ -503,12 +506,7 @@ impl Store for Vault {
 
     fn write<T>(&self, f: impl FnOnce(&mut dyn Txn) -> Result<T>) -> Result<T> {
         let mut st = self.state();
-        let State {
-            conn,
-            vault_id,
-            unlocked,
-        } = &mut *st;
-        let keys = &unlocked.as_ref().ok_or(VaultError::Locked)?.keys;
+        let (conn, vault_id, keys) = st.unlocked_parts()?;
         let result: Result<T> = (|| {
             let tx = conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)
