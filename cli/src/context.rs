@@ -31,6 +31,8 @@ pub struct Ctx {
     pub locale: Locale,
     pub now: OffsetDateTime,
     pub vault_dir: PathBuf,
+    /// Whether the user named a vault (`--vault` or `VIGIL_VAULT`) rather than relying on the default.
+    pub vault_given: bool,
     passphrase_stdin: bool,
 }
 
@@ -45,12 +47,14 @@ impl Ctx {
                 .map_err(|_| Error::InvalidInput("--now must be an RFC 3339 date-time".into()))?,
             None => OffsetDateTime::now_utc(),
         };
+        let vault_given = args.vault.is_some();
         let vault_dir = args.vault.unwrap_or_else(default_vault_dir);
         Ok(Ctx {
             json: args.json,
             locale,
             now,
             vault_dir,
+            vault_given,
             passphrase_stdin: args.passphrase_stdin,
         })
     }

@@ -7,7 +7,7 @@ use serde_json::Value;
 fn vigil(args: &[&str]) -> (Value, i32) {
     let out = Command::new(env!("CARGO_BIN_EXE_vigil"))
         .args(args)
-        // Screening needs no vault: point at a directory that does not exist to prove it.
+        // Screening needs no vault: a named vault that does not exist is simply not used.
         .env("VIGIL_VAULT", "/nonexistent/vigil-vault")
         .output()
         .expect("the vigil binary runs");
@@ -140,9 +140,20 @@ fn with_inventory_protects_the_holders_websites() {
         "northwind-insurance.com",
     ]);
     let lookalike = "https://northwind-insurance.com.claims-center.top/";
-    let plain = run(&["--json", "check", "url", lookalike]);
+    // No vault named: only the built-in targets.
+    let out = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .args(["--json", "check", "url", lookalike])
+        .env_remove("VIGIL_VAULT")
+        .output()
+        .expect("the vigil binary runs");
+    let plain: Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
     assert_eq!(plain["imitates"], Value::Null);
-    let protected = run(&["--json", "check", "url", "--with-inventory", lookalike]);
-    assert_eq!(protected["imitates"], "northwind-insurance.com");
-    assert_eq!(protected["risk"], "high");
+    // A named vault (here VIGIL_VAULT) adds the holders' websites, as does --with-inventory.
+    for protected in [
+        run(&["--json", "check", "url", lookalike]),
+        run(&["--json", "check", "url", "--with-inventory", lookalike]),
+    ] {
+        assert_eq!(protected["imitates"], "northwind-insurance.com");
+        assert_eq!(protected["risk"], "high");
+    }
 }

@@ -1,6 +1,7 @@
-//! `vigil check message|url|qr`: screening, without a vault by default. With `--with-inventory`
-//! the vault is opened and the websites of the user's inventory holders become protected
-//! targets too, so a lookalike of the user's own insurer or school is caught like one of a bank.
+//! `vigil check message|url|qr`: screening, without a vault by default. When an existing vault is
+//! named (`--vault DIR` or `VIGIL_VAULT`) or `--with-inventory` is given, the vault is opened and the
+//! websites of the user's inventory holders become protected targets too, so a lookalike of the
+//! user's own insurer or school is caught like one of a bank.
 
 use clap::{Args, Subcommand};
 use serde_json::{json, Value};
@@ -52,7 +53,10 @@ pub fn run(ctx: &Ctx, command: CheckCommand) -> Result<Output, Error> {
     let (CheckCommand::Message { targets, .. }
     | CheckCommand::Url { targets, .. }
     | CheckCommand::Qr { targets, .. }) = &command;
-    let extra = if targets.with_inventory {
+    // A named vault that exists is used; a named one that does not is no error, since screening
+    // never needs a vault. `--with-inventory` insists on one.
+    let named_vault = ctx.vault_given && vigil_core::vault::Vault::exists(&ctx.vault_dir);
+    let extra = if targets.with_inventory || named_vault {
         inventory_targets(ctx)?
     } else {
         Vec::new()
