@@ -309,6 +309,14 @@ fn fetch(
 }
 
 fn transport_failure(e: reqwest::Error) -> Failure {
+    if is_tls_rejection(&e) {
+        // The same server presents the same certificate on the next try: retrying only delays
+        // the answer (and a network that intercepts TLS is worth telling apart from a cut one).
+        return Failure {
+            error: AlertsError::Network("server certificate not trusted".into()),
+            retryable: false,
+        };
+    }
     let error = if e.is_timeout() {
         AlertsError::Timeout
     } else {
@@ -318,6 +326,23 @@ fn transport_failure(e: reqwest::Error) -> Failure {
         error,
         retryable: true,
     }
+}
+
+/// Whether rustls refused the handshake somewhere down the error's source chain. I/O errors
+/// hide their payload from `source()`, so each one is opened with `get_ref`.
+fn is_tls_rejection(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut next = Some(e);
+    while let Some(error) = next {
+        let io_payload = error
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::get_ref)
+            .map(|inner| inner as &(dyn std::error::Error + 'static));
+        if error.is::<rustls::Error>() || io_payload.is_some_and(is_tls_rejection) {
+            return true;
+        }
+        next = error.source();
+    }
+    false
 }
 
 fn read_failure(e: std::io::Error) -> Failure {
