@@ -22,6 +22,8 @@ pub fn run(ctx: &Ctx) -> Result<Output, Error> {
     sections.push(("payments", super::payments::demo(ctx, &vault)?));
     sections.push(("screening", super::check::demo(ctx)?));
     sections.push(("alerts", super::alerts::demo(ctx, &vault)?));
+    // Last, so the backup carries what every section above stored.
+    sections.push(("backup", backup_tour(&vault, dir.path())?));
 
     let mut text = String::from(
         "Vigil demo — a throwaway vault in a temporary directory, deleted at the end.\n",
@@ -34,7 +36,7 @@ pub fn run(ctx: &Ctx) -> Result<Output, Error> {
     Ok(Output::new(Value::Object(json_sections), text))
 }
 
-/// Create, lock, refuse a wrong passphrase, unlock, verify, back up and restore.
+/// Create, lock, refuse a wrong passphrase, unlock.
 fn vault_tour(dir: &std::path::Path) -> Result<(Vault, Output), Error> {
     let vault_dir = dir.join("vault");
     let (vault, code) = Vault::create(&vault_dir, DEMO_PASSPHRASE, &VaultOptions::default())?;
@@ -55,6 +57,12 @@ fn vault_tour(dir: &std::path::Path) -> Result<(Vault, Output), Error> {
         KdfParams::default().memory_kib / 1024,
         status.slots
     ));
+    let json = json!({"status": status, "wrong_passphrase": wrong.code()});
+    Ok((vault, Output::new(json, text)))
+}
+
+/// Export everything to one encrypted file, re-import it, and refuse a tampered copy.
+fn backup_tour(vault: &Vault, dir: &std::path::Path) -> Result<Output, Error> {
     let backup = dir.join("demo.vigil-backup");
     let exported = vault.export(
         &backup,
@@ -63,10 +71,25 @@ fn vault_tour(dir: &std::path::Path) -> Result<(Vault, Output), Error> {
         &mut |_, _| {},
     )?;
     let restored = vault.import(&backup, "backup passphrase", &mut |_, _| {})?;
-    text.push_str(&format!(
-        "Backup: {exported} records exported to one encrypted file; re-import: {} added, {} unchanged.\n",
-        restored.added, restored.unchanged
-    ));
-    let json = json!({"status": status, "wrong_passphrase": wrong.code(), "backup": {"exported": exported, "reimported": restored}});
-    Ok((vault, Output::new(json, text)))
+    let mut bytes = std::fs::read(&backup)
+        .map_err(|_| Error::Internal("could not read the demo backup".into()))?;
+    // A bit in the records, past the header: a flip in the header's wrapped key would read as
+    // a wrong passphrase, which the cipher cannot tell apart.
+    let near_end = bytes.len() - 64;
+    bytes[near_end] ^= 1;
+    let tampered_path = dir.join("tampered.vigil-backup");
+    std::fs::write(&tampered_path, bytes)
+        .map_err(|_| Error::Internal("could not write the demo backup".into()))?;
+    let tampered = vault
+        .import(&tampered_path, "backup passphrase", &mut |_, _| {})
+        .expect_err("a backup with a flipped bit never imports");
+    let text = format!(
+        "{exported} records exported to one encrypted file; re-import: {} added, {} unchanged.\n\
+         The same file with one bit flipped → [{}], nothing imported.\n",
+        restored.added,
+        restored.unchanged,
+        tampered.code().as_str()
+    );
+    let json = json!({"exported": exported, "reimported": restored, "tampered": tampered.code()});
+    Ok(Output::new(json, text))
 }

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! header  = "VIGILBK1" | format version (u8 = 1) | Argon2id m, t, p (12 B) | salt (16 B)
-//! chunks  = { length (u32 LE) | sealed chunk }*
+//! chunks  = { length (u32 LE) | sealed chunk }*   (chunk 0 has an empty payload: a passphrase check)
 //! chunk i = seal_record(backup key, place = (header, "backup", i, "more" | "last"), ≤ 64 KiB of payload)
 //! payload = { table len (u16) | table | id len (u16) | id | record len (u32) | record envelope }*
 //! ```
@@ -173,11 +173,11 @@ impl Vault {
 
         let mut file = header.clone();
         let aead = kek.aead();
-        let pieces: Vec<&[u8]> = if payload.is_empty() {
-            vec![&[][..]]
-        } else {
-            payload.chunks(CHUNK).collect()
-        };
+        // Chunk 0 is empty: it only proves the passphrase, so that a later chunk failing to
+        // open reads as damage, never as a wrong passphrase.
+        let pieces: Vec<&[u8]> = std::iter::once(&[][..])
+            .chain(payload.chunks(CHUNK))
+            .collect();
         for (i, piece) in pieces.iter().enumerate() {
             let index = i.to_string();
             let sealed = seal_record(
@@ -220,7 +220,7 @@ impl Vault {
                 chunk,
             )
             .map_err(|_| {
-                // The first chunk failing is what a wrong passphrase looks like; later ones mean damage.
+                // Chunk 0 holds nothing but proves the key: only its failure is a wrong passphrase.
                 if i == 0 {
                     VaultError::WrongPassphrase
                 } else {

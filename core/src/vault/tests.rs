@@ -749,6 +749,38 @@ fn backup_round_trip_and_merge() {
     );
 }
 
+/// A wrong passphrase and a damaged file are different troubles with different remedies: even a
+/// one-chunk backup tells them apart.
+#[test]
+fn damage_to_backup_data_is_not_reported_as_a_wrong_passphrase() {
+    let (dir, vault, _) = new_vault();
+    vault.write(|t| t.put(&note("a", "alice", "A"))).unwrap();
+    let file = dir.path().join("small.vigil");
+    vault
+        .export(&file, "pw", KdfParams::FAST_INSECURE, &mut |_, _| {})
+        .unwrap();
+    let good = std::fs::read(&file).unwrap();
+    let container = parse_backup_container(&good).unwrap();
+    assert_eq!(
+        container.chunks.len(),
+        2,
+        "the passphrase check and one data chunk"
+    );
+    let mut bad = good.clone();
+    let in_data_chunk = good.len() - 20;
+    bad[in_data_chunk] ^= 1;
+    std::fs::write(&file, &bad).unwrap();
+    let (_other_dir, other, _) = new_vault();
+    assert_eq!(
+        code_of(other.import(&file, "pw", &mut |_, _| {})),
+        ErrorCode::Tampered
+    );
+    assert_eq!(
+        code_of(other.import(&file, "not pw", &mut |_, _| {})),
+        ErrorCode::WrongPassphrase
+    );
+}
+
 #[test]
 fn corrupted_backups_leave_the_target_unchanged() {
     let (dir, vault, _) = new_vault();
