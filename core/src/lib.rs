@@ -3,6 +3,7 @@
 //! Modules, one job each:
 //! - [`vault`]: the encrypted record store every feature keeps its data in;
 //! - [`i18n`]: user-facing texts in zh-CN and en;
+//! - [`public_suffix`]: where the registered part of a host name begins;
 //! - [`screening`]: links, messages and QR payloads checked against fraud patterns;
 //! - [`error`]: the error type and its stable codes.
 
@@ -12,6 +13,7 @@ pub mod error;
 pub mod i18n;
 pub mod inventory;
 pub mod payments;
+pub mod public_suffix;
 pub mod screening;
 pub mod vault;
 

@@ -23,6 +23,7 @@ use super::{
 };
 use crate::{
     i18n::{tr, tr_args},
+    public_suffix,
     vault::Store,
     Locale, Result,
 };
@@ -332,7 +333,7 @@ fn link_hosts(body: &str) -> Vec<String> {
             if !labels_ok || host.chars().all(|c| c.is_ascii_digit() || c == '.') && !has_scheme {
                 return None;
             }
-            let known_suffix = psl::suffix(host.as_bytes()).is_some_and(|s| s.is_known());
+            let known_suffix = public_suffix::suffix(host).is_some_and(|s| s.is_known());
             (has_scheme || known_suffix).then(|| host.to_owned())
         })
         .collect()

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::detail::string_enum;
 use crate::error::{Error, Result};
+use crate::public_suffix;
 use crate::vault::Record;
 
 string_enum! {
@@ -131,9 +132,9 @@ pub fn normalise_website(raw: &str) -> Result<String> {
             ))
         }
     };
-    let domain = psl::domain_str(&host)
+    let domain = public_suffix::registrable_domain(&host)
         .ok_or_else(|| Error::InvalidInput("website has no registrable domain".into()))?;
-    Ok(domain.to_owned())
+    Ok(domain.name.to_owned())
 }
 
 /// A published phone number: digits with an optional leading `+`, 3 to 20 digits (hotlines

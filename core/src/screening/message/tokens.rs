@@ -1,5 +1,7 @@
 //! Links and phone numbers written in a message, with their character spans.
 
+use crate::public_suffix;
+
 /// A link-looking token: `cmbchina-kefu.com`, `https://…`, `ups.com/track`.
 #[derive(Debug, Clone)]
 pub struct LinkToken {
@@ -73,7 +75,7 @@ fn looks_like_link(token: &str) -> bool {
     if !host.contains('.') || tld.len() < 2 || !tld.chars().all(|c| c.is_alphabetic()) {
         return has_scheme && host.parse::<std::net::Ipv4Addr>().is_ok();
     }
-    psl::domain(host.as_bytes()).is_some_and(|d| d.suffix().is_known())
+    public_suffix::registrable_domain(&host).is_some_and(|d| d.suffix.is_known())
 }
 
 /// Phone-number-like runs: at least seven digits, single spaces or hyphens allowed between

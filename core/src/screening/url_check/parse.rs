@@ -5,7 +5,10 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 use url::{Host, Url};
 
-use crate::{Error, Result};
+use crate::{
+    public_suffix::{self, Section},
+    Error, Result,
+};
 
 /// Longer inputs are not links anyone types or scans; refusing them bounds the work.
 pub const MAX_URL_CHARS: usize = 4096;
@@ -123,20 +126,15 @@ fn domain_parts(host: &str) -> DomainParts {
     } else {
         unicode
     };
-    let (registrable, suffix, private_suffix) = match psl::domain(ascii.as_bytes()) {
-        Some(d) => {
-            let suffix = d.suffix();
-            (
-                Some(String::from_utf8_lossy(d.as_bytes()).into_owned()),
-                String::from_utf8_lossy(suffix.as_bytes()).into_owned(),
-                suffix.typ() == Some(psl::Type::Private),
-            )
-        }
+    let (registrable, suffix, private_suffix) = match public_suffix::registrable_domain(&ascii) {
+        Some(d) => (
+            Some(d.name.to_owned()),
+            d.suffix.name.to_owned(),
+            d.suffix.section == Some(Section::Private),
+        ),
         None => {
-            let suffix = psl::suffix(ascii.as_bytes())
-                .map(|s| String::from_utf8_lossy(s.as_bytes()).into_owned())
-                .unwrap_or_default();
-            (None, suffix, false)
+            let suffix = public_suffix::suffix(&ascii).map(|s| s.name.to_owned());
+            (None, suffix.unwrap_or_default(), false)
         }
     };
     let registrable_unicode = registrable.as_deref().map(|r| {
