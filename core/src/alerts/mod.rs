@@ -5,8 +5,10 @@
 //! - [`trust`]: publishers, scopes, key rotation, revocation, feed freshness;
 //! - [`feed`]: verifying and ingesting signed feeds (every defence lives there);
 //! - [`inbox`]: stored alerts with CAP's update/cancel semantics and replay dedupe;
-//! - [`view`]: lists, filters, search and read state; [`relevance`]: ranking and notifications.
+//! - [`view`]: lists, filters, search and read state; [`relevance`]: ranking and notifications;
+//! - [`breach`]: believable breach alerts, which drive the inventory's breach impact.
 
+pub mod breach;
 pub mod cap;
 mod error;
 pub mod feed;
