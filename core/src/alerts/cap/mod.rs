@@ -5,10 +5,6 @@
 //! [`Lenience`], since real feeds use it and the instant is unambiguous.
 
 mod model;
-#[cfg(test)]
-mod old_parse;
-#[cfg(test)]
-mod old_xml;
 mod parse;
 mod xml;
 
