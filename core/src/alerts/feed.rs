@@ -4,14 +4,13 @@
 //! then freshness (`expires`, rollback, fast-forward), then each alert (scope, replay). All state
 //! changes of one feed commit in one transaction, so a refused feed changes nothing.
 
-use blake2::{Blake2b512, Digest};
 use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::{
     cap::{self, Alert},
     inbox::{self, Door, Inserted},
-    minisign::{Signature, TrustedComment},
+    minisign::{self, Signature, TrustedComment},
     trust::{self, Publisher},
     AlertsError,
 };
@@ -71,9 +70,11 @@ pub(crate) fn ingest_signed<S: Store>(
     check_size(feed.len(), MAX_FEED_BYTES)?;
     check_size(signature.len(), MAX_SIGNATURE_BYTES)?;
     let signature = Signature::parse(signature).map_err(AlertsError::from)?;
+    // One pass over the feed serves both the signature check and the replay digest.
+    let prehash = minisign::prehash(feed);
     store.write(|txn| {
-        let (mut publisher, comment) = verify(txn, feed, &signature, now)?;
-        let digest = digest(feed);
+        let (mut publisher, comment) = verify(txn, &prehash, &signature, now)?;
+        let digest = digest(&prehash);
         if publisher.last_seq == Some(comment.seq) {
             return if publisher.last_feed_digest.as_deref() == Some(digest.as_str()) {
                 Ok(FeedReport {
@@ -107,17 +108,18 @@ pub(crate) fn check_size(len: usize, limit: usize) -> Result<()> {
     Ok(())
 }
 
-/// The signature, the key's standing and the signed freshness claims; returns who signed.
+/// The signature (over the data's [`minisign::prehash`]), the key's standing and the signed
+/// freshness claims; returns who signed.
 pub(crate) fn verify(
     txn: &mut dyn Txn,
-    data: &[u8],
+    prehash: &[u8; 64],
     signature: &Signature,
     now: OffsetDateTime,
 ) -> Result<(Publisher, TrustedComment)> {
     let key_id = super::minisign::key_id_hex(&signature.key_id);
     let publisher = trust::publisher_for_key(txn, &key_id)?;
     let comment = signature
-        .verify(&publisher.key()?, data)
+        .verify_prehashed(&publisher.key()?, prehash)
         .map_err(AlertsError::from)?;
     if comment.expires <= now {
         return Err(AlertsError::FeedExpired.into());
@@ -171,9 +173,7 @@ pub(crate) fn store_alerts(
     }
 }
 
-fn digest(feed: &[u8]) -> String {
-    Blake2b512::digest(feed)[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+/// A feed's identity for "same `seq`, same bytes": the first 16 bytes of its BLAKE2b-512.
+fn digest(prehash: &[u8; 64]) -> String {
+    prehash[..16].iter().map(|b| format!("{b:02x}")).collect()
 }

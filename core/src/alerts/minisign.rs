@@ -77,6 +77,11 @@ pub fn key_id_hex(key_id: &[u8; 8]) -> String {
     key_id.iter().rev().map(|b| format!("{b:02X}")).collect()
 }
 
+/// What a prehashed (`ED`) signature signs: the BLAKE2b-512 digest of the data.
+pub fn prehash(data: &[u8]) -> [u8; 64] {
+    Blake2b512::digest(data).into()
+}
+
 /// A parsed `.minisig` file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature {
@@ -145,6 +150,15 @@ impl Signature {
 
     /// Check the signature of `data` and of the trusted comment with `key`.
     pub fn verify(&self, key: &PublicKey, data: &[u8]) -> Result<TrustedComment, MinisignError> {
+        self.verify_prehashed(key, &prehash(data))
+    }
+
+    /// [`Signature::verify`] given the data's [`prehash`], for callers that need the digest too.
+    pub fn verify_prehashed(
+        &self,
+        key: &PublicKey,
+        prehash: &[u8; 64],
+    ) -> Result<TrustedComment, MinisignError> {
         if &self.algorithm == LEGACY {
             return Err(MinisignError::LegacySignature);
         }
@@ -156,7 +170,7 @@ impl Signature {
         }
         let verifier = UnparsedPublicKey::new(&ED25519, key.key);
         verifier
-            .verify(&Blake2b512::digest(data), &self.signature)
+            .verify(prehash, &self.signature)
             .map_err(|_| MinisignError::SignatureInvalid)?;
         let mut global_message = self.signature.to_vec();
         global_message.extend_from_slice(self.trusted_comment.as_bytes());
@@ -233,7 +247,7 @@ impl SecretKey {
 
     /// A prehashed signature of `data` carrying `trusted_comment`.
     pub fn sign(&self, data: &[u8], trusted_comment: &str) -> Signature {
-        let signature: [u8; 64] = take(self.pair.sign(&Blake2b512::digest(data)).as_ref());
+        let signature: [u8; 64] = take(self.pair.sign(&prehash(data)).as_ref());
         let mut global_message = signature.to_vec();
         global_message.extend_from_slice(trusted_comment.as_bytes());
         Signature {

@@ -78,15 +78,17 @@ impl RecordKeys {
     /// equal values in two tables cannot be linked by their index entries.
     pub fn blind_index(&self, table: &str, name: &str, value: &str) -> [u8; 32] {
         let mut keys = self.blind.lock().unwrap_or_else(|p| p.into_inner());
-        let key = keys.entry(table.to_owned()).or_insert_with(|| {
+        // Looked up by `&str` first: this runs once per index term written or searched.
+        if !keys.contains_key(table) {
             let info = [BLIND_INDEX_INFO, table.as_bytes()];
-            hmac::Key::from(
+            let key = hmac::Key::from(
                 self.prk
                     .expand(&info, hmac::HMAC_SHA256)
                     .expect("HMAC key length is within HKDF's limit"),
-            )
-        });
-        let mut ctx = hmac::Context::with_key(key);
+            );
+            keys.insert(table.to_owned(), key);
+        }
+        let mut ctx = hmac::Context::with_key(&keys[table]);
         // Length-prefix the name so ("ab","c") and ("a","bc") differ.
         ctx.update(&(name.len() as u32).to_le_bytes());
         ctx.update(name.as_bytes());

@@ -62,12 +62,19 @@ pub(crate) fn write_record(
     let plain = zeroize::Zeroizing::new(envelope::encode(record));
     let body = seal_record(&keys.aead, place(vault_id, table, &record.id), &plain)
         .map_err(|_| VaultError::RecordTooLarge)?;
-    tx.prepare_cached("INSERT INTO records (tbl, id, body) VALUES (?1, ?2, ?3) ON CONFLICT (tbl, id) DO UPDATE SET body = excluded.body")
+    let inserted = tx
+        .prepare_cached("INSERT OR IGNORE INTO records (tbl, id, body) VALUES (?1, ?2, ?3)")
         .and_then(|mut s| s.execute(params![table, record.id, body]))
         .map_err(sql_error)?;
-    tx.prepare_cached("DELETE FROM blind_index WHERE tbl = ?1 AND id = ?2")
-        .and_then(|mut s| s.execute(params![table, record.id]))
-        .map_err(sql_error)?;
+    // Only a replaced record has index entries to drop: new ones (most writes) skip the lookup.
+    if inserted == 0 {
+        tx.prepare_cached("UPDATE records SET body = ?3 WHERE tbl = ?1 AND id = ?2")
+            .and_then(|mut s| s.execute(params![table, record.id, body]))
+            .map_err(sql_error)?;
+        tx.prepare_cached("DELETE FROM blind_index WHERE tbl = ?1 AND id = ?2")
+            .and_then(|mut s| s.execute(params![table, record.id]))
+            .map_err(sql_error)?;
+    }
     let mut insert = tx
         .prepare_cached("INSERT OR IGNORE INTO blind_index (tbl, mac, id) VALUES (?1, ?2, ?3)")
         .map_err(sql_error)?;

@@ -2,14 +2,33 @@
 //! fast back end for feature unit tests. No encryption, no persistence.
 
 use std::{
-    collections::BTreeMap,
+    collections::{BTreeMap, BTreeSet},
     sync::{Mutex, MutexGuard},
 };
 
 use super::store::{RawRecord, Store, Txn};
 use crate::error::{Error, Result};
 
-type Tables = BTreeMap<&'static str, BTreeMap<String, RawRecord>>;
+#[derive(Clone, Default)]
+struct Tables {
+    records: BTreeMap<&'static str, BTreeMap<String, RawRecord>>,
+    /// `(table, index name, value)` → ids, so a lookup does not scan the table.
+    terms: BTreeMap<(&'static str, String, String), BTreeSet<String>>,
+}
+
+impl Tables {
+    fn unindex(&mut self, table: &'static str, record: &RawRecord) {
+        for (name, value) in &record.terms {
+            let key = (table, name.clone(), value.clone());
+            if let Some(ids) = self.terms.get_mut(&key) {
+                ids.remove(&record.id);
+                if ids.is_empty() {
+                    self.terms.remove(&key);
+                }
+            }
+        }
+    }
+}
 
 #[derive(Default)]
 pub struct MemoryStore {
@@ -37,12 +56,18 @@ struct MemoryTxn {
 
 impl Txn for MemoryTxn {
     fn get_raw(&mut self, table: &'static str, id: &str) -> Result<Option<RawRecord>> {
-        Ok(self.tables.get(table).and_then(|t| t.get(id)).cloned())
+        Ok(self
+            .tables
+            .records
+            .get(table)
+            .and_then(|t| t.get(id))
+            .cloned())
     }
 
     fn list_raw(&mut self, table: &'static str) -> Result<Vec<RawRecord>> {
         Ok(self
             .tables
+            .records
             .get(table)
             .map(|t| t.values().cloned().collect())
             .unwrap_or_default())
@@ -56,13 +81,9 @@ impl Txn for MemoryTxn {
     ) -> Result<Vec<String>> {
         Ok(self
             .tables
-            .get(table)
-            .map(|t| {
-                t.values()
-                    .filter(|r| r.terms.iter().any(|(n, v)| n == name && v == value))
-                    .map(|r| r.id.clone())
-                    .collect()
-            })
+            .terms
+            .get(&(table, name.to_owned(), value.to_owned()))
+            .map(|ids| ids.iter().cloned().collect())
             .unwrap_or_default())
     }
 
@@ -70,7 +91,24 @@ impl Txn for MemoryTxn {
         if !self.writable {
             return Err(Error::Internal("write inside a read transaction".into()));
         }
+        let previous = self
+            .tables
+            .records
+            .entry(table)
+            .or_default()
+            .remove(&record.id);
+        if let Some(previous) = previous {
+            self.tables.unindex(table, &previous);
+        }
+        for (name, value) in &record.terms {
+            self.tables
+                .terms
+                .entry((table, name.clone(), value.clone()))
+                .or_default()
+                .insert(record.id.clone());
+        }
         self.tables
+            .records
             .entry(table)
             .or_default()
             .insert(record.id.clone(), record);
@@ -81,14 +119,19 @@ impl Txn for MemoryTxn {
         if !self.writable {
             return Err(Error::Internal("write inside a read transaction".into()));
         }
-        Ok(self
+        let removed = self
             .tables
+            .records
             .get_mut(table)
-            .is_some_and(|t| t.remove(id).is_some()))
+            .and_then(|t| t.remove(id));
+        if let Some(record) = &removed {
+            self.tables.unindex(table, record);
+        }
+        Ok(removed.is_some())
     }
 
     fn count(&mut self, table: &'static str) -> Result<u64> {
-        Ok(self.tables.get(table).map_or(0, |t| t.len() as u64))
+        Ok(self.tables.records.get(table).map_or(0, |t| t.len() as u64))
     }
 }
 

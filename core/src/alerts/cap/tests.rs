@@ -34,6 +34,33 @@ fn every_shared_vector_parses() {
     assert!(seen >= 8, "expected the 8 shared vectors, saw {seen}");
 }
 
+/// The whole model of every shared vector, pinned in `pinned/<vector>.json` (written by the
+/// DOM parser this streaming one replaced, so a change to what is read shows up here).
+#[test]
+fn every_shared_vector_matches_its_pinned_model() {
+    let pinned = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/alerts/cap/pinned");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(vectors_dir()).expect("shared/vectors/cap exists") {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_str().unwrap().to_owned() + ".json";
+        let expected: Alert = serde_json::from_slice(
+            &std::fs::read(pinned.join(&name)).unwrap_or_else(|e| panic!("{name}: {e}")),
+        )
+        .unwrap();
+        assert_eq!(
+            parse_alert(&std::fs::read(&path).unwrap()).unwrap(),
+            expected,
+            "{name}"
+        );
+        seen += 1;
+    }
+    assert_eq!(
+        seen,
+        std::fs::read_dir(&pinned).unwrap().count(),
+        "one pin per vector"
+    );
+}
+
 #[test]
 fn tsunami_update_carries_three_references_and_a_circle() {
     let a = vector("google-PAAQ-4-mg5a94.xml");
