@@ -16,6 +16,7 @@
 //! entry point.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::{Detail, DetailKind, Disclosure, Holder};
 use crate::vault::Record;
@@ -127,6 +128,8 @@ pub(crate) struct Index {
     by_holder: Vec<Vec<Slot>>,
     /// Detail slots per kind.
     by_kind: HashMap<DetailKind, Vec<Slot>>,
+    /// See [`Index::name_order`]; emptied when a holder is added or renamed.
+    name_order: OnceLock<Vec<u32>>,
 }
 
 impl Index {
@@ -144,6 +147,9 @@ impl Index {
                 }
             }
             Change::Holder(h) => {
+                if self.holders.get(&h.id).is_none_or(|old| old.name != h.name) {
+                    self.name_order.take();
+                }
                 self.holders.put(h);
             }
             Change::Disclosure(x) => {
@@ -252,9 +258,37 @@ impl Index {
         self.disclosures.entries().map(|(_, x)| x)
     }
 
+    /// One past the highest detail slot: the length of a table keyed by detail slot.
+    pub fn detail_slot_count(&self) -> usize {
+        self.details.slot_count()
+    }
+
     /// One past the highest holder slot: the length of a table keyed by holder slot.
     pub fn holder_slot_count(&self) -> usize {
         self.holders.slot_count()
+    }
+
+    /// Each holder slot's place in name order, equal names sharing one: answers sorted by
+    /// holder name compare these instead of strings (string comparisons were a third of who-has).
+    /// Computed on first use after holders change.
+    pub fn name_order(&self) -> &[u32] {
+        self.name_order.get_or_init(|| {
+            let mut names: Vec<(&str, Slot)> = self
+                .holders
+                .entries()
+                .map(|(slot, h)| (h.name.as_str(), slot))
+                .collect();
+            names.sort_unstable();
+            let mut order = vec![0; self.holders.slot_count()];
+            let mut place = 0;
+            for (i, &(name, slot)) in names.iter().enumerate() {
+                if i > 0 && names[i - 1].0 != name {
+                    place += 1;
+                }
+                order[slot as usize] = place;
+            }
+            order
+        })
     }
 
     #[inline]

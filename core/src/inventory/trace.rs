@@ -115,11 +115,13 @@ impl Inventory {
             .map(|(slot, h)| (slot, h, row(slot).iter().filter(|&&had| had).count()))
             .filter(|&(.., matched)| matched > 0)
             .collect();
-        ranked.sort_by(|(_, a, ma), (_, b, mb)| {
+        let names = index.name_order();
+        // Holder ids are unique, so an unstable sort gives the one order.
+        ranked.sort_unstable_by(|(sa, a, ma), (sb, b, mb)| {
             mb.cmp(ma)
                 .then(b.category.risk().cmp(&a.category.risk()))
-                .then(a.name.cmp(&b.name))
-                .then(a.id.cmp(&b.id))
+                .then(names[*sa as usize].cmp(&names[*sb as usize]))
+                .then_with(|| a.id.cmp(&b.id))
         });
         let candidates = ranked
             .into_iter()

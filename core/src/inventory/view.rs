@@ -1,8 +1,6 @@
 //! What the front ends show: masked values, counts, dates as `YYYY-MM-DD`. Plain data, no
 //! secrets beyond the masked value, safe to print and to pass across the FFI.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::index::{Fact, Index, Slot};
@@ -109,15 +107,18 @@ pub(crate) fn holdings(index: &Index, disclosures: impl Iterator<Item = Slot>) -
         let d = index.detail_at(fact.detail)?;
         Some((x, fact, h, d))
     }));
-    found.sort_by(|(xa, _, ha, _), (xb, _, hb, _)| {
+    let names = index.name_order();
+    // Disclosure ids are unique, so an unstable sort gives the one order.
+    found.sort_unstable_by(|(xa, fa, ..), (xb, fb, ..)| {
         xb.date
             .cmp(&xa.date)
-            .then(ha.name.cmp(&hb.name))
-            .then(xa.id.cmp(&xb.id))
+            .then(names[fa.holder as usize].cmp(&names[fb.holder as usize]))
+            .then_with(|| xa.id.cmp(&xb.id))
     });
     // A who-has answer repeats one detail (and few dates) thousands of times: format each once.
-    let mut masked: HashMap<Slot, String> = HashMap::new();
-    let mut dates: HashMap<time::Date, String> = HashMap::new();
+    // The answer is sorted by date, so a date is formatted when it changes.
+    let mut masked: Vec<Option<String>> = vec![None; index.detail_slot_count()];
+    let mut date: Option<(time::Date, String)> = None;
     found
         .into_iter()
         .map(|(x, fact, h, d)| Holding {
@@ -127,14 +128,13 @@ pub(crate) fn holdings(index: &Index, disclosures: impl Iterator<Item = Slot>) -
             category: h.category,
             detail_id: d.id.clone(),
             kind: d.kind,
-            masked: masked
-                .entry(fact.detail)
-                .or_insert_with(|| d.masked())
+            masked: masked[fact.detail as usize]
+                .get_or_insert_with(|| d.masked())
                 .clone(),
-            date: dates
-                .entry(x.date)
-                .or_insert_with(|| iso_date(x.date))
-                .clone(),
+            date: match &date {
+                Some((day, text)) if *day == x.date => text.clone(),
+                _ => date.insert((x.date, iso_date(x.date))).1.clone(),
+            },
             channel: x.channel,
             purpose: x.purpose.clone(),
             necessary: x.necessary,
