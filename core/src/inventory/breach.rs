@@ -86,10 +86,7 @@ impl Inventory {
             Ok((flagged, breached))
         })?;
         let index = self.index();
-        let mut details: Vec<&Detail> = breached
-            .iter()
-            .filter_map(|id| index.details.get(id))
-            .collect();
+        let mut details: Vec<&Detail> = breached.iter().filter_map(|id| index.detail(id)).collect();
         details.sort_by(|a, b| {
             b.sensitivity()
                 .cmp(&a.sensitivity())

@@ -164,19 +164,21 @@ impl Inventory {
     ) -> Result<DeletionLetter> {
         let lang = law.letter_locale();
         let index = self.index();
-        let holder = index
-            .holders
-            .get(holder_id)
-            .ok_or(Error::NotFound("holder"))?
-            .clone();
+        let (slot, holder) = index
+            .find_holder(holder_id)
+            .ok_or(Error::NotFound("holder"))?;
+        let holder = holder.clone();
         let mut items = Vec::new();
-        for x in index
-            .disclosures_of_holder(holder_id)
-            .filter(|x| x.status != DisclosureStatus::Deleted)
-        {
-            let Some(d) = index.details.get(&x.detail_id) else {
+        for &x in index.of_holder(slot) {
+            let (Some(x), Some(d)) = (
+                index.disclosure_at(x),
+                index.detail_at(index.fact(x).detail),
+            ) else {
                 continue;
             };
+            if x.status == DisclosureStatus::Deleted {
+                continue;
+            }
             let kind = tr(lang, &format!("inventory-kind-{}", d.kind.as_str()));
             let line = tr_args(
                 lang,

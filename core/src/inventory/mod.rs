@@ -244,23 +244,22 @@ impl Inventory {
 
     pub fn detail(&self, id: &str) -> Result<DetailView> {
         let index = self.index();
-        let d = index.details.get(id).ok_or(Error::NotFound("detail"))?;
-        Ok(DetailView::of(d, &index))
+        let (slot, d) = index.find_detail(id).ok_or(Error::NotFound("detail"))?;
+        Ok(DetailView::of(slot, d, &index))
     }
 
     pub fn holder(&self, id: &str) -> Result<HolderView> {
         let index = self.index();
-        let h = index.holders.get(id).ok_or(Error::NotFound("holder"))?;
-        Ok(HolderView::of(h, &index))
+        let (slot, h) = index.find_holder(id).ok_or(Error::NotFound("holder"))?;
+        Ok(HolderView::of(slot, h, &index))
     }
 
     /// Every detail, most sensitive first, then by kind.
     pub fn details(&self) -> Vec<DetailView> {
         let index = self.index();
         let mut out: Vec<_> = index
-            .details
-            .values()
-            .map(|d| DetailView::of(d, &index))
+            .details()
+            .map(|(slot, d)| DetailView::of(slot, d, &index))
             .collect();
         out.sort_by(|a, b| {
             b.sensitivity
@@ -275,9 +274,8 @@ impl Inventory {
     pub fn holders(&self) -> Vec<HolderView> {
         let index = self.index();
         let mut out: Vec<_> = index
-            .holders
-            .values()
-            .map(|h| HolderView::of(h, &index))
+            .holders()
+            .map(|(slot, h)| HolderView::of(slot, h, &index))
             .collect();
         out.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
         out
@@ -286,12 +284,12 @@ impl Inventory {
     /// Who holds this detail: one entry per disclosure, latest first.
     pub fn who_has_detail(&self, detail_id: &str) -> Result<Vec<Holding>> {
         let index = self.index();
-        if !index.details.contains_key(detail_id) {
-            return Err(Error::NotFound("detail"));
-        }
+        let (slot, _) = index
+            .find_detail(detail_id)
+            .ok_or(Error::NotFound("detail"))?;
         Ok(view::holdings(
             &index,
-            index.disclosures_of_detail(detail_id),
+            index.of_detail(slot).iter().copied(),
         ))
     }
 
@@ -300,19 +298,19 @@ impl Inventory {
         let index = self.index();
         let disclosures = index
             .details_of_kind(kind)
-            .flat_map(|d| index.disclosures_of_detail(&d.id));
+            .flat_map(|(slot, _)| index.of_detail(slot).iter().copied());
         view::holdings(&index, disclosures)
     }
 
     /// What this holder has.
     pub fn holdings_of(&self, holder_id: &str) -> Result<Vec<Holding>> {
         let index = self.index();
-        if !index.holders.contains_key(holder_id) {
-            return Err(Error::NotFound("holder"));
-        }
+        let (slot, _) = index
+            .find_holder(holder_id)
+            .ok_or(Error::NotFound("holder"))?;
         Ok(view::holdings(
             &index,
-            index.disclosures_of_holder(holder_id),
+            index.of_holder(slot).iter().copied(),
         ))
     }
 }

@@ -18,8 +18,7 @@
 
 use serde::Serialize;
 
-use super::index::Index;
-use super::{DetailKind, HolderCategory, Inventory, Sensitivity};
+use super::{DetailKind, Holder, HolderCategory, Inventory, Sensitivity};
 use crate::i18n::{tr, tr_args, Locale};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -57,20 +56,15 @@ pub struct RiskyPattern {
 
 fn finding(
     pattern: RiskyPatternKind,
-    holder_id: &str,
-    index: &Index,
+    holder: &Holder,
     detail_ids: Vec<String>,
     locale: Locale,
 ) -> RiskyPattern {
-    let holder_name = index
-        .holders
-        .get(holder_id)
-        .map(|h| h.name.clone())
-        .unwrap_or_default();
+    let holder_name = holder.name.clone();
     let stem = pattern.message_stem();
     RiskyPattern {
         pattern,
-        holder_id: holder_id.to_owned(),
+        holder_id: holder.id.clone(),
         title: tr_args(
             locale,
             &format!("{stem}-title"),
@@ -88,14 +82,15 @@ impl Inventory {
     pub fn risky_patterns(&self, locale: Locale) -> Vec<RiskyPattern> {
         let index = self.index();
         let mut found = Vec::new();
-        let mut holder_ids: Vec<&String> = index.holders.keys().collect();
-        holder_ids.sort();
-        for holder_id in holder_ids {
-            let holder = &index.holders[holder_id];
+        let mut holders: Vec<_> = index.holders().collect();
+        holders.sort_by(|(_, a), (_, b)| a.id.cmp(&b.id));
+        for (slot, holder) in holders {
             let held: Vec<_> = index
-                .disclosures_of_holder(holder_id)
-                .filter(|x| x.counts_for_exposure())
-                .filter_map(|x| index.details.get(&x.detail_id).map(|d| (x, d)))
+                .of_holder(slot)
+                .iter()
+                .map(|&x| index.fact(x))
+                .filter(|x| x.counts)
+                .filter_map(|x| Some((x, index.detail_at(x.detail)?)))
                 .collect();
             let ids_of = |pred: &dyn Fn(DetailKind) -> bool| -> Vec<String> {
                 let mut ids: Vec<String> = held
@@ -115,8 +110,7 @@ impl Inventory {
             if kit.iter().all(|k| held.iter().any(|(_, d)| d.kind == *k)) {
                 found.push(finding(
                     RiskyPatternKind::FraudKit,
-                    holder_id,
-                    &index,
+                    holder,
                     ids_of(&|k| kit.contains(&k)),
                     locale,
                 ));
@@ -127,13 +121,7 @@ impl Inventory {
             ) {
                 let ids = ids_of(&|k| matches!(k, DetailKind::IdNumber | DetailKind::IdPhoto));
                 if !ids.is_empty() {
-                    found.push(finding(
-                        RiskyPatternKind::IdToStranger,
-                        holder_id,
-                        &index,
-                        ids,
-                        locale,
-                    ));
+                    found.push(finding(RiskyPatternKind::IdToStranger, holder, ids, locale));
                 }
             }
             if holder.own_device {
@@ -141,8 +129,7 @@ impl Inventory {
                 if !ids.is_empty() {
                     found.push(finding(
                         RiskyPatternKind::IdPhotoOnPhone,
-                        holder_id,
-                        &index,
+                        holder,
                         ids,
                         locale,
                     ));
@@ -158,8 +145,7 @@ impl Inventory {
             if !unnecessary.is_empty() {
                 found.push(finding(
                     RiskyPatternKind::SensitiveUnnecessary,
-                    holder_id,
-                    &index,
+                    holder,
                     unnecessary,
                     locale,
                 ));

@@ -21,7 +21,7 @@
 
 use serde::Serialize;
 
-use super::index::Index;
+use super::index::{Index, Slot};
 use super::{Detail, DetailKind, Inventory, Sensitivity};
 use crate::i18n::{tr, tr_args, Locale};
 
@@ -80,41 +80,42 @@ fn squash(raw: u64, scale: f64) -> u32 {
 
 /// The formula's inputs for one detail.
 #[derive(Debug, Default)]
-struct Tally {
+pub(crate) struct Tally {
     raw: u64,
     /// Distinct holders.
-    holders: usize,
+    pub holders: usize,
     max_risk: u32,
     breaches: u32,
     unnecessary: u32,
 }
 
-fn tally(d: &Detail, index: &Index) -> Tally {
-    let mut t = Tally::default();
-    let mut sum = 0u64;
-    // Borrowed ids: a detail can have thousands of disclosures, and cloning each id showed in
-    // the exposure benchmark.
-    let mut holders: Vec<&str> = Vec::new();
-    for x in index
-        .disclosures_of_detail(&d.id)
-        .filter(|x| x.counts_for_exposure())
-    {
-        let Some(holder) = index.holders.get(&x.holder_id) else {
-            continue;
-        };
-        let breached = x.was_breached() || holder.breach.is_some();
-        let risk = holder.category.risk();
-        sum += u64::from(risk * if x.necessary { 1 } else { 2 } * if breached { 3 } else { 1 });
-        t.max_risk = t.max_risk.max(risk);
-        t.breaches += u32::from(breached);
-        t.unnecessary += u32::from(!x.necessary);
-        holders.push(&x.holder_id);
+impl Tally {
+    pub(crate) fn of(slot: Slot, d: &Detail, index: &Index) -> Tally {
+        let mut t = Tally::default();
+        let mut sum = 0u64;
+        // One bit per holder slot: counts distinct holders without collecting and sorting them.
+        let mut seen = vec![0u64; index.holder_slot_count().div_ceil(64)];
+        for &x in index.of_detail(slot) {
+            let x = index.fact(x);
+            if !x.counts {
+                continue;
+            }
+            let Some(holder) = index.holder_at(x.holder) else {
+                continue;
+            };
+            let (word, bit) = (x.holder as usize / 64, 1u64 << (x.holder % 64));
+            t.holders += usize::from(seen[word] & bit == 0);
+            seen[word] |= bit;
+            let breached = x.breached || holder.breach.is_some();
+            let risk = holder.category.risk();
+            sum += u64::from(risk * if x.necessary { 1 } else { 2 } * if breached { 3 } else { 1 });
+            t.max_risk = t.max_risk.max(risk);
+            t.breaches += u32::from(breached);
+            t.unnecessary += u32::from(!x.necessary);
+        }
+        t.raw = u64::from(weight(d.sensitivity())) * sum;
+        t
     }
-    holders.sort_unstable();
-    holders.dedup();
-    t.holders = holders.len();
-    t.raw = u64::from(weight(d.sensitivity())) * sum;
-    t
 }
 
 fn explain(d: &Detail, t: &Tally, locale: Locale) -> Vec<FactorExplanation> {
@@ -166,10 +167,9 @@ impl Inventory {
         let index = self.index();
         let mut total = 0u64;
         let mut details: Vec<DetailScore> = index
-            .details
-            .values()
-            .map(|d| {
-                let t = tally(d, &index);
+            .details()
+            .map(|(slot, d)| {
+                let t = Tally::of(slot, d, &index);
                 total += t.raw;
                 DetailScore {
                     detail_id: d.id.clone(),

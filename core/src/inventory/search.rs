@@ -68,7 +68,7 @@ impl Inventory {
             .collect();
         let index = self.index();
         let mut hits: Vec<InventorySearchHit> = Vec::new();
-        for d in index.details.values() {
+        for (_, d) in index.details() {
             let names = Locale::ALL.map(|l| kind_name(d.kind, l).to_lowercase());
             let matches = d.kind.as_str().contains(&q)
                 || names.iter().any(|n| n.contains(&q))
@@ -84,7 +84,7 @@ impl Inventory {
                 });
             }
         }
-        for h in index.holders.values() {
+        for (_, h) in index.holders() {
             let fields = [
                 Some(&h.name),
                 h.website.as_ref(),
@@ -119,13 +119,7 @@ impl Inventory {
         let requests = deletion_requests(store)?;
         let recorded = incidents(store)?;
         let index = self.index();
-        let holder_name = |id: &str| {
-            index
-                .holders
-                .get(id)
-                .map(|h| h.name.clone())
-                .unwrap_or_default()
-        };
+        let holder_name = |id: &str| index.holder(id).map(|h| h.name.clone()).unwrap_or_default();
         let mut events: Vec<(time::Date, InventoryEvent)> = Vec::new();
         let mut push =
             |date: time::Date, event, holder: Option<&str>, detail: Option<&str>, text: String| {
@@ -140,8 +134,8 @@ impl Inventory {
                     },
                 ))
             };
-        for x in index.disclosures.values() {
-            let Some(d) = index.details.get(&x.detail_id) else {
+        for x in index.disclosures() {
+            let Some(d) = index.detail(&x.detail_id) else {
                 continue;
             };
             let args = |extra: Option<&str>| {
@@ -178,7 +172,7 @@ impl Inventory {
                 );
             }
         }
-        for h in index.holders.values() {
+        for (_, h) in index.holders() {
             if let Some(b) = &h.breach {
                 let text = tr_args(
                     locale,

@@ -324,3 +324,355 @@ fn removing_a_detail_or_holder_takes_its_disclosures_along() {
     let left = f.store.read(|txn| txn.list::<Disclosure>()).unwrap();
     assert_eq!(left.len(), 1);
 }
+
+/// The index's answers equal answers computed straight from the stored records, as the module
+/// docs define them, and an index kept in step with writes answers like one loaded afresh.
+mod index_agrees_with_records {
+    use std::collections::{BTreeSet, HashMap};
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::inventory::trace::QuotedDetail;
+    use crate::Locale;
+
+    const KINDS: [DetailKind; 4] = [
+        DetailKind::IdNumber,
+        DetailKind::Phone,
+        DetailKind::HomeAddress,
+        DetailKind::Email,
+    ];
+
+    #[derive(Debug, Clone)]
+    enum Step {
+        Detail(usize, u8),
+        /// Names come from a small set, so namesakes occur.
+        Holder(u8, HolderCategory),
+        Disclose(usize, usize, bool, u8),
+        Status(usize, DisclosureStatus),
+        Breach(usize),
+        RemoveDetail(usize),
+        RemoveHolder(usize),
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        let status = proptest::sample::select(DisclosureStatus::ALL);
+        prop_oneof![
+            2 => (0..KINDS.len(), 0u8..6).prop_map(|(k, v)| Step::Detail(k, v)),
+            2 => (0u8..4, proptest::sample::select(HolderCategory::ALL))
+                .prop_map(|(n, c)| Step::Holder(n, c)),
+            6 => (any::<usize>(), any::<usize>(), any::<bool>(), 1u8..4)
+                .prop_map(|(d, h, n, day)| Step::Disclose(d, h, n, day)),
+            2 => (any::<usize>(), status).prop_map(|(x, s)| Step::Status(x, s)),
+            1 => any::<usize>().prop_map(Step::Breach),
+            1 => any::<usize>().prop_map(Step::RemoveDetail),
+            1 => any::<usize>().prop_map(Step::RemoveHolder),
+        ]
+    }
+
+    fn quoted() -> impl Strategy<Value = Vec<QuotedDetail>> {
+        let item = (0..KINDS.len(), proptest::option::of(0u8..6)).prop_map(|(k, v)| match v {
+            None => QuotedDetail::Kind { kind: KINDS[k] },
+            Some(v) => QuotedDetail::Value {
+                kind: KINDS[k],
+                value: format!("v{v}"),
+            },
+        });
+        proptest::collection::vec(item, 1..4)
+    }
+
+    fn pick(ids: &[String], i: usize) -> Option<&str> {
+        (!ids.is_empty()).then(|| ids[i % ids.len()].as_str())
+    }
+
+    /// Apply one step; refused writes (invalid transitions, removed records) are part of the test.
+    fn apply(
+        f: &Fixture<MemoryStore>,
+        ids: &mut [Vec<String>; 3],
+        step: &Step,
+    ) -> std::result::Result<(), Error> {
+        let [details, holders, disclosures] = ids;
+        match step {
+            Step::Detail(kind, value) => {
+                let mut new = NewDetail::new(KINDS[*kind], &format!("v{value}"));
+                new.unchecked = true;
+                let added = f.inv.add_detail(&f.store, &new, NOW)?;
+                if added.created {
+                    details.push(added.id);
+                }
+            }
+            Step::Holder(name, category) => {
+                let new = NewHolder::new(&format!("holder {name}"), *category);
+                holders.push(f.inv.add_holder(&f.store, &new, NOW)?);
+            }
+            Step::Disclose(d, h, necessary, day) => {
+                if let (Some(d), Some(h)) = (pick(details, *d), pick(holders, *h)) {
+                    let mut new = NewDisclosure::new(d, h);
+                    new.necessary = *necessary;
+                    new.date = Some(format!("2024-01-0{day}"));
+                    disclosures.push(f.inv.disclose(&f.store, &new, NOW)?);
+                }
+            }
+            Step::Status(x, status) => {
+                if let Some(x) = pick(disclosures, *x) {
+                    f.inv.set_status(&f.store, x, *status, NOW)?;
+                }
+            }
+            Step::Breach(h) => {
+                if let Some(h) = pick(holders, *h) {
+                    f.inv
+                        .mark_breached(&f.store, h, BreachSource::Manual, NOW, Locale::En)?;
+                }
+            }
+            Step::RemoveDetail(d) => {
+                if let Some(d) = pick(details, *d) {
+                    f.inv.remove_detail(&f.store, d)?;
+                }
+            }
+            Step::RemoveHolder(h) => {
+                if let Some(h) = pick(holders, *h) {
+                    f.inv.remove_holder(&f.store, h)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    struct Records {
+        details: Vec<Detail>,
+        holders: HashMap<String, Holder>,
+        disclosures: Vec<Disclosure>,
+    }
+
+    impl Records {
+        fn of(store: &MemoryStore) -> Records {
+            store
+                .read(|txn| {
+                    Ok(Records {
+                        details: txn.list()?,
+                        holders: txn
+                            .list::<Holder>()?
+                            .into_iter()
+                            .map(|h| (h.id.clone(), h))
+                            .collect(),
+                        disclosures: txn.list()?,
+                    })
+                })
+                .unwrap()
+        }
+
+        fn detail(&self, id: &str) -> Option<&Detail> {
+            self.details.iter().find(|d| d.id == id)
+        }
+
+        /// Disclosures whose detail and holder both exist, with their holders.
+        fn held(&self) -> impl Iterator<Item = (&Disclosure, &Holder)> {
+            self.disclosures.iter().filter_map(|x| {
+                self.detail(&x.detail_id)?;
+                Some((x, self.holders.get(&x.holder_id)?))
+            })
+        }
+
+        /// Disclosure ids, latest first, then by holder name and id.
+        fn holdings(&self, which: impl Fn(&Disclosure) -> bool) -> Vec<String> {
+            let mut found: Vec<_> = self.held().filter(|(x, _)| which(x)).collect();
+            found.sort_by(|(xa, ha), (xb, hb)| {
+                xb.date
+                    .cmp(&xa.date)
+                    .then(ha.name.cmp(&hb.name))
+                    .then(xa.id.cmp(&xb.id))
+            });
+            found.into_iter().map(|(x, _)| x.id.clone()).collect()
+        }
+
+        /// The score formula of `score.rs`, term by term: overall, then per detail its id, score
+        /// and factor values, highest score first.
+        fn exposure(&self) -> (u32, Vec<(String, u32, Vec<u32>)>) {
+            let squash = |raw: u64, scale: f64| {
+                (100.0 * (1.0 - (-(raw as f64) / scale).exp())).round() as u32
+            };
+            let mut total = 0;
+            let mut scores = Vec::new();
+            for d in &self.details {
+                let counted: Vec<_> = self
+                    .held()
+                    .filter(|(x, _)| x.detail_id == d.id && x.counts_for_exposure())
+                    .collect();
+                let breached = |x: &Disclosure, h: &Holder| x.was_breached() || h.breach.is_some();
+                let sum: u64 = counted
+                    .iter()
+                    .map(|(x, h)| {
+                        let unnecessary = if x.necessary { 1 } else { 2 };
+                        let leaked = if breached(x, h) { 3 } else { 1 };
+                        u64::from(h.category.risk() * unnecessary * leaked)
+                    })
+                    .sum();
+                let weight = if d.sensitivity() == Sensitivity::Sensitive {
+                    3
+                } else {
+                    1
+                };
+                let raw = weight * sum;
+                total += raw;
+                let holders: BTreeSet<&str> =
+                    counted.iter().map(|(x, _)| x.holder_id.as_str()).collect();
+                let factors = vec![
+                    weight as u32,
+                    holders.len() as u32,
+                    counted
+                        .iter()
+                        .map(|(_, h)| h.category.risk())
+                        .max()
+                        .unwrap_or(0),
+                    counted.iter().filter(|(x, h)| breached(x, h)).count() as u32,
+                    counted.iter().filter(|(x, _)| !x.necessary).count() as u32,
+                ];
+                scores.push((d, squash(raw, 25.0), factors));
+            }
+            scores.sort_by(|(a, sa, _), (b, sb, _)| {
+                sb.cmp(sa).then(a.kind.cmp(&b.kind)).then(a.id.cmp(&b.id))
+            });
+            let scores = scores
+                .into_iter()
+                .map(|(d, score, factors)| (d.id.clone(), score, factors))
+                .collect();
+            (squash(total, 100.0), scores)
+        }
+
+        /// "They knew": per holder (id, matched kinds, missing kinds), best first; and how many
+        /// quoted values are unknown.
+        #[allow(clippy::type_complexity)]
+        fn ranking(
+            &self,
+            quoted: &[QuotedDetail],
+        ) -> (Vec<(String, Vec<DetailKind>, Vec<DetailKind>)>, u32) {
+            let matches = |q: &QuotedDetail, d: &Detail| match q {
+                QuotedDetail::Kind { kind } => d.kind == *kind,
+                QuotedDetail::Value { kind, value } => {
+                    d.kind == *kind
+                        && detail::normalise(*kind, value, true).unwrap().value == d.value
+                }
+            };
+            let unknown = quoted
+                .iter()
+                .filter(|q| matches!(q, QuotedDetail::Value { .. }))
+                .filter(|q| !self.details.iter().any(|d| matches(q, d)))
+                .count() as u32;
+            let mut ranked: Vec<_> = self
+                .holders
+                .values()
+                .map(|h| {
+                    let had = |q: &QuotedDetail| {
+                        self.held().any(|(x, _)| {
+                            x.holder_id == h.id && matches(q, self.detail(&x.detail_id).unwrap())
+                        })
+                    };
+                    let (matched, missing): (Vec<_>, Vec<_>) = quoted.iter().partition(|q| had(q));
+                    let kinds = |qs: Vec<&QuotedDetail>| -> Vec<DetailKind> {
+                        qs.iter()
+                            .map(|q| match q {
+                                QuotedDetail::Kind { kind } | QuotedDetail::Value { kind, .. } => {
+                                    *kind
+                                }
+                            })
+                            .collect()
+                    };
+                    (h, kinds(matched), kinds(missing))
+                })
+                .filter(|(_, matched, _)| !matched.is_empty())
+                .collect();
+            ranked.sort_by(|(a, ma, _), (b, mb, _)| {
+                mb.len()
+                    .cmp(&ma.len())
+                    .then(b.category.risk().cmp(&a.category.risk()))
+                    .then(a.name.cmp(&b.name))
+                    .then(a.id.cmp(&b.id))
+            });
+            let ranked = ranked
+                .into_iter()
+                .map(|(h, matched, missing)| (h.id.clone(), matched, missing))
+                .collect();
+            (ranked, unknown)
+        }
+    }
+
+    fn check(inv: &Inventory, r: &Records, quoted: &[QuotedDetail]) {
+        let report = inv.exposure(Locale::En);
+        let scores = report
+            .details
+            .iter()
+            .map(|s| {
+                let factors = s.factors.iter().map(|f| f.value).collect();
+                (s.detail_id.clone(), s.score, factors)
+            })
+            .collect();
+        assert_eq!((report.overall, scores), r.exposure());
+        for d in &r.details {
+            let ids: Vec<_> = inv
+                .who_has_detail(&d.id)
+                .unwrap()
+                .into_iter()
+                .map(|h| h.disclosure_id)
+                .collect();
+            assert_eq!(ids, r.holdings(|x| x.detail_id == d.id));
+        }
+        for h in r.holders.keys() {
+            let ids: Vec<_> = inv
+                .holdings_of(h)
+                .unwrap()
+                .into_iter()
+                .map(|h| h.disclosure_id)
+                .collect();
+            assert_eq!(ids, r.holdings(|x| x.holder_id == *h));
+        }
+        let (candidates, unknown) = inv.rank_sources(quoted).unwrap();
+        let ranked = candidates
+            .into_iter()
+            .inspect(|c| assert_eq!(c.complete, c.missing.is_empty()))
+            .map(|c| (c.holder_id, c.matched, c.missing))
+            .collect();
+        assert_eq!((ranked, unknown), r.ranking(quoted));
+    }
+
+    /// Everything an index answers, for comparing two indexes.
+    fn answers(inv: &Inventory, quoted: &[QuotedDetail]) -> impl PartialEq + std::fmt::Debug {
+        let holders = inv.holders();
+        let holdings: Vec<_> = holders
+            .iter()
+            .map(|h| inv.holdings_of(&h.id).unwrap())
+            .collect();
+        let kinds: Vec<_> = KINDS.iter().map(|&k| inv.who_has_kind(k)).collect();
+        (
+            inv.details(),
+            holders,
+            holdings,
+            kinds,
+            inv.exposure(Locale::En),
+            inv.rank_sources(quoted).unwrap(),
+            inv.risky_patterns(Locale::En),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn after_any_writes(
+            steps in proptest::collection::vec(step(), 1..40),
+            quoted in quoted(),
+        ) {
+            let f = fixture();
+            let mut ids = [
+                vec![f.id_number.clone(), f.card.clone(), f.phone.clone(), f.address.clone()],
+                vec![f.bank.clone(), f.courier.clone(), f.stranger.clone()],
+                f.inv.holders().iter().flat_map(|h| f.inv.holdings_of(&h.id).unwrap())
+                    .map(|h| h.disclosure_id).collect(),
+            ];
+            for s in &steps {
+                let _refused = apply(&f, &mut ids, s);
+                check(&f.inv, &Records::of(&f.store), &quoted);
+            }
+            let fresh = Inventory::load(&f.store).unwrap();
+            prop_assert_eq!(answers(&f.inv, &quoted), answers(&fresh, &quoted));
+        }
+    }
+}

@@ -8,12 +8,11 @@
 //! category risk (an unregulated holder is the likelier source), then by name. The incident is
 //! recorded with the quoted kinds and the ranked holder ids, never the quoted values.
 
-use std::collections::{HashMap, HashSet};
-
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::{detail, Detail, DetailKind, HolderCategory, Inventory};
+use super::index::Slot;
+use super::{detail, DetailKind, Holder, HolderCategory, Inventory};
 use crate::error::{Error, Result};
 use crate::vault::{new_id, Record, Store, TxnExt};
 
@@ -87,66 +86,65 @@ impl Inventory {
             ));
         }
         let index = self.index();
+        let items = quoted.len();
         let mut unknown_values = 0;
-        // For each quoted item, the holders that ever had a matching detail.
-        let mut holders_per_item: Vec<HashSet<&str>> = Vec::with_capacity(quoted.len());
-        for q in quoted {
-            let details: Vec<&Detail> = match q {
-                QuotedDetail::Kind { kind } => index.details_of_kind(*kind).collect(),
+        // had[holder slot × items + i]: the holder was ever given a detail matching item i.
+        let mut had = vec![false; index.holder_slot_count() * items];
+        for (i, q) in quoted.iter().enumerate() {
+            let wanted = match q {
+                QuotedDetail::Kind { .. } => None,
                 QuotedDetail::Value { kind, value } => {
-                    let wanted = detail::normalise(*kind, value, true)?.value;
-                    let found: Vec<&Detail> = index
-                        .details_of_kind(*kind)
-                        .filter(|d| d.value == wanted)
-                        .collect();
-                    unknown_values += u32::from(found.is_empty());
-                    found
+                    Some(detail::normalise(*kind, value, true)?.value)
                 }
             };
-            let holders = details
-                .iter()
-                .flat_map(|d| index.disclosures_of_detail(&d.id))
-                .map(|x| x.holder_id.as_str())
-                .collect();
-            holders_per_item.push(holders);
-        }
-        let mut matched_items: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, holders) in holders_per_item.iter().enumerate() {
-            for h in holders {
-                matched_items.entry(h).or_default().push(i);
+            let mut found = false;
+            for (slot, _) in index
+                .details_of_kind(q.kind())
+                .filter(|(_, d)| wanted.as_ref().is_none_or(|w| d.value == *w))
+            {
+                found = true;
+                for &x in index.of_detail(slot) {
+                    had[index.fact(x).holder as usize * items + i] = true;
+                }
             }
+            unknown_values += u32::from(wanted.is_some() && !found);
         }
-        let mut candidates: Vec<LeakCandidate> = matched_items
+        let row = |slot: Slot| &had[slot as usize * items..][..items];
+        let mut ranked: Vec<(Slot, &Holder, usize)> = index
+            .holders()
+            .map(|(slot, h)| (slot, h, row(slot).iter().filter(|&&had| had).count()))
+            .filter(|&(.., matched)| matched > 0)
+            .collect();
+        let names = index.name_order();
+        // Holder ids are unique, so an unstable sort gives the one order.
+        ranked.sort_unstable_by(|(sa, a, ma), (sb, b, mb)| {
+            mb.cmp(ma)
+                .then(b.category.risk().cmp(&a.category.risk()))
+                .then(names[*sa as usize].cmp(&names[*sb as usize]))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        let candidates = ranked
             .into_iter()
-            .filter_map(|(holder_id, items)| {
-                let holder = index.holders.get(holder_id)?;
-                let (matched, missing) =
-                    (0..quoted.len()).fold((vec![], vec![]), |(mut m, mut x), i| {
-                        if items.contains(&i) {
-                            m.push(quoted[i].kind())
-                        } else {
-                            x.push(quoted[i].kind())
-                        }
-                        (m, x)
-                    });
-                Some(LeakCandidate {
+            .map(|(slot, holder, _)| {
+                let kinds = |had: bool| -> Vec<DetailKind> {
+                    quoted
+                        .iter()
+                        .zip(row(slot))
+                        .filter(|&(_, &h)| h == had)
+                        .map(|(q, _)| q.kind())
+                        .collect()
+                };
+                let missing = kinds(false);
+                LeakCandidate {
                     holder_id: holder.id.clone(),
                     name: holder.name.clone(),
                     category: holder.category,
                     complete: missing.is_empty(),
-                    matched,
+                    matched: kinds(true),
                     missing,
-                })
+                }
             })
             .collect();
-        candidates.sort_by(|a, b| {
-            b.matched
-                .len()
-                .cmp(&a.matched.len())
-                .then(b.category.risk().cmp(&a.category.risk()))
-                .then(a.name.cmp(&b.name))
-                .then(a.holder_id.cmp(&b.holder_id))
-        });
         Ok((candidates, unknown_values))
     }
 

@@ -1,11 +1,10 @@
 //! What the front ends show: masked values, counts, dates as `YYYY-MM-DD`. Plain data, no
 //! secrets beyond the masked value, safe to print and to pass across the FFI.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
-use super::index::Index;
+use super::index::{Fact, Index, Slot};
+use super::score::Tally;
 use super::{
     Detail, DetailKind, Disclosure, DisclosureChannel, DisclosureStatus, Holder, HolderCategory,
     Sensitivity,
@@ -25,14 +24,7 @@ pub struct DetailView {
 }
 
 impl DetailView {
-    pub(crate) fn of(d: &Detail, index: &Index) -> Self {
-        let mut holders: Vec<&str> = index
-            .disclosures_of_detail(&d.id)
-            .filter(|x| x.counts_for_exposure())
-            .map(|x| x.holder_id.as_str())
-            .collect();
-        holders.sort_unstable();
-        holders.dedup();
+    pub(crate) fn of(slot: Slot, d: &Detail, index: &Index) -> Self {
         DetailView {
             id: d.id.clone(),
             kind: d.kind,
@@ -40,7 +32,7 @@ impl DetailView {
             masked: d.masked(),
             sensitivity: d.sensitivity(),
             checked: d.checked,
-            holder_count: holders.len() as u32,
+            holder_count: Tally::of(slot, d, index).holders as u32,
         }
     }
 }
@@ -61,7 +53,7 @@ pub struct HolderView {
 }
 
 impl HolderView {
-    pub(crate) fn of(h: &Holder, index: &Index) -> Self {
+    pub(crate) fn of(slot: Slot, h: &Holder, index: &Index) -> Self {
         HolderView {
             id: h.id.clone(),
             name: h.name.clone(),
@@ -71,7 +63,7 @@ impl HolderView {
             notes: h.notes.clone(),
             own_device: h.own_device,
             breached: h.breach.is_some(),
-            disclosure_count: index.by_holder.get(&h.id).map_or(0, |v| v.len() as u32),
+            disclosure_count: index.of_holder(slot).len() as u32,
         }
     }
 }
@@ -104,41 +96,45 @@ pub(crate) fn iso_date(date: time::Date) -> String {
     )
 }
 
-/// Holdings for these disclosures, latest first (ties by holder name for a stable order).
-pub(crate) fn holdings<'a>(
-    index: &Index,
-    disclosures: impl Iterator<Item = &'a Disclosure>,
-) -> Vec<Holding> {
-    let mut found: Vec<(&Disclosure, &Holder, &Detail)> = disclosures
-        .filter_map(|x| {
-            let h = index.holders.get(&x.holder_id)?;
-            let d = index.details.get(&x.detail_id)?;
-            Some((x, h, d))
-        })
-        .collect();
-    found.sort_by(|(xa, ha, _), (xb, hb, _)| {
+/// Holdings for these disclosure slots, latest first (ties by holder name for a stable order).
+pub(crate) fn holdings(index: &Index, disclosures: impl Iterator<Item = Slot>) -> Vec<Holding> {
+    let mut found: Vec<(&Disclosure, Fact, &Holder, &Detail)> =
+        Vec::with_capacity(disclosures.size_hint().0);
+    found.extend(disclosures.filter_map(|slot| {
+        let x = index.disclosure_at(slot)?;
+        let fact = index.fact(slot);
+        let h = index.holder_at(fact.holder)?;
+        let d = index.detail_at(fact.detail)?;
+        Some((x, fact, h, d))
+    }));
+    let names = index.name_order();
+    // Disclosure ids are unique, so an unstable sort gives the one order.
+    found.sort_unstable_by(|(xa, fa, ..), (xb, fb, ..)| {
         xb.date
             .cmp(&xa.date)
-            .then(ha.name.cmp(&hb.name))
-            .then(xa.id.cmp(&xb.id))
+            .then(names[fa.holder as usize].cmp(&names[fb.holder as usize]))
+            .then_with(|| xa.id.cmp(&xb.id))
     });
     // A who-has answer repeats one detail (and few dates) thousands of times: format each once.
-    let mut masked: HashMap<&str, String> = HashMap::new();
-    let mut dates: HashMap<time::Date, String> = HashMap::new();
+    // The answer is sorted by date, so a date is formatted when it changes.
+    let mut masked: Vec<Option<String>> = vec![None; index.detail_slot_count()];
+    let mut date: Option<(time::Date, String)> = None;
     found
         .into_iter()
-        .map(|(x, h, d)| Holding {
+        .map(|(x, fact, h, d)| Holding {
             disclosure_id: x.id.clone(),
             holder_id: h.id.clone(),
             holder_name: h.name.clone(),
             category: h.category,
             detail_id: d.id.clone(),
             kind: d.kind,
-            masked: masked.entry(&d.id).or_insert_with(|| d.masked()).clone(),
-            date: dates
-                .entry(x.date)
-                .or_insert_with(|| iso_date(x.date))
+            masked: masked[fact.detail as usize]
+                .get_or_insert_with(|| d.masked())
                 .clone(),
+            date: match &date {
+                Some((day, text)) if *day == x.date => text.clone(),
+                _ => date.insert((x.date, iso_date(x.date))).1.clone(),
+            },
             channel: x.channel,
             purpose: x.purpose.clone(),
             necessary: x.necessary,
