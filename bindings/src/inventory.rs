@@ -153,6 +153,19 @@ impl Inventory {
             .mark_breached(self.unlocked()?, &holder_id, source, now.into(), locale)?)
     }
 
+    /// Apply every believable breach alert in the vault (see `Alerts`): each holder whose
+    /// website one names is marked breached. Call it after `Alerts.import_feed`, `ingest_push`
+    /// or `sync`; holders already marked are skipped, so repeating it is free of effects.
+    pub fn apply_breach_alerts(
+        &self,
+        now: std::time::SystemTime,
+        locale: Locale,
+    ) -> Result<Vec<BreachImpact>, ApiError> {
+        Ok(self
+            .inner
+            .apply_breach_alerts(self.unlocked()?, now.into(), locale)?)
+    }
+
     pub fn request_deletion(
         &self,
         holder_id: String,

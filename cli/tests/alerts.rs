@@ -302,3 +302,68 @@ fn demo_has_an_alerts_section() {
     assert_eq!(section["sms"]["verdict"], "forged");
     assert_eq!(section["alerts"][0]["family"], "refund");
 }
+
+#[test]
+fn a_breach_alert_flags_the_named_holders_disclosures() {
+    let env = Env::new();
+    env.trust();
+    let id = |json: Value| json["id"].as_str().unwrap().to_owned();
+    let phone = id(env
+        .vigil(&[
+            "inventory",
+            "add-detail",
+            "--kind",
+            "phone",
+            "--value",
+            "13812345678",
+        ])
+        .0);
+    let shop = id(env
+        .vigil(&[
+            "inventory",
+            "add-holder",
+            "--name",
+            "Example Shop",
+            "--category",
+            "ecommerce",
+            "--website",
+            "shop.example.com",
+        ])
+        .0);
+    let (json, code) = env.vigil(&[
+        "inventory",
+        "disclose",
+        "--detail",
+        &phone,
+        "--holder",
+        &shop,
+    ]);
+    assert_eq!(code, 0, "{json}");
+
+    let plain = env.signed("plain.xml", &alert("A-1", "Actual"), 1);
+    let (json, _) = env.vigil(&["alerts", "import", &plain]);
+    assert_eq!(json["breach_impacts"], serde_json::json!([]));
+
+    let breach = alert("B-1", "Actual").replace(
+        "</info>",
+        "<parameter><valueName>x-breached-domain</valueName><value>www.example.com</value></parameter></info>",
+    );
+    let feed = env.signed("breach.xml", &breach, 2);
+    let (json, code) = env.vigil(&["alerts", "import", &feed]);
+    assert_eq!(code, 0, "{json}");
+    let impacts = json["breach_impacts"].as_array().unwrap();
+    assert_eq!(impacts.len(), 1, "{json}");
+    assert_eq!(impacts[0]["holder_id"], shop.as_str());
+    assert_eq!(impacts[0]["newly_flagged"], 1);
+    assert_eq!(impacts[0]["exposed"][0]["kind"], "phone");
+
+    let (json, _) = env.vigil(&["inventory", "who-has", "--detail", &phone]);
+    assert_eq!(
+        json["holders"][0]["holdings"][0]["status"], "breached",
+        "{json}"
+    );
+    // Importing again (a new feed with the same alert) changes nothing more.
+    let again = env.signed("again.xml", &breach, 3);
+    let (json, _) = env.vigil(&["alerts", "import", &again]);
+    assert_eq!(json["breach_impacts"], serde_json::json!([]));
+}

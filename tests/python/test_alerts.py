@@ -14,10 +14,16 @@ from vigil_core import (
     AlertFilter,
     AlertView,
     CapSeverity,
+    DetailKind,
+    DisclosureChannel,
     Door,
     Family,
+    HolderCategory,
     KdfParams,
     Locale,
+    NewDetail,
+    NewDisclosure,
+    NewHolder,
     PushOutcome,
     QuietHours,
     ReadState,
@@ -201,3 +207,30 @@ def test_should_notify_respects_quiet_hours(env):
     assert not vigil_ffi.alerts_should_notify(alert, all_day, NOW, 480)
     with pytest.raises(ApiError.InvalidInput):
         vigil_ffi.alerts_should_notify(alert, None, NOW, 100000)
+
+
+def test_a_breach_alert_drives_the_inventorys_breach_impact(tmp_path):
+    created = vigil_ffi.create_vault(str(tmp_path / "vault"), "py passphrase", FAST)
+    alerts, inventory = Alerts(created.vault), vigil_ffi.Inventory(created.vault)
+    publisher = Publisher(tmp_path)
+    alerts.trust("Police", publisher.public_key, [SENDER])
+    phone = inventory.add_detail(NewDetail(kind=DetailKind.PHONE, value="13812345678", label=None, unchecked=False), NOW).id
+    shop = inventory.add_holder(
+        NewHolder(name="Example Shop", category=HolderCategory.ECOMMERCE, website="shop.example.com", phone=None, notes=None, own_device=False),
+        NOW,
+    )
+    inventory.disclose(
+        NewDisclosure(detail_id=phone, holder_id=shop, date="2024-03-01", channel=DisclosureChannel.APP_SIGNUP, purpose=None, necessary=True, evidence=None),
+        NOW,
+    )
+    breach = alert_xml("PY-B").replace(
+        b"</info></alert>",
+        b"<parameter><valueName>x-breached-domain</valueName><value>example.com</value></parameter></info></alert>",
+    )
+    _, sig = publisher.sign("breach.xml", breach, 1)
+    alerts.import_feed(breach, sig, NOW)
+
+    impacts = inventory.apply_breach_alerts(NOW, Locale.ZH_CN)
+    assert [(i.holder_id, i.newly_flagged) for i in impacts] == [(shop, 1)]
+    assert impacts[0].exposed[0].kind == DetailKind.PHONE
+    assert inventory.apply_breach_alerts(NOW, Locale.ZH_CN) == []

@@ -11,7 +11,9 @@ use vigil_core::{
         trust, view, AlertFilter, AlertSummary, AlertView, ReadState, RelevanceProfile,
     },
     i18n::{tr, tr_args},
+    inventory::Inventory,
     screening::Family,
+    vault::Vault,
     Error,
 };
 
@@ -151,7 +153,8 @@ pub fn run(ctx: &Ctx, command: AlertsCommand) -> Result<Output, Error> {
                 String::from_utf8(read_capped(&sig, alerts::feed::MAX_SIGNATURE_BYTES)?)
                     .map_err(|_| Error::InvalidInput("the signature file is not text".into()))?;
             let report = alerts::ingest_feed(&vault, &feed, &signature, ctx.now)?;
-            Ok(Output::new(json!(report), report_text(ctx, &report)))
+            let output = Output::new(json!(report), report_text(ctx, &report));
+            with_breach_impact(ctx, &vault, output)
         }
         AlertsCommand::Sync { url } => {
             let options = alerts::SyncOptions::default();
@@ -171,7 +174,7 @@ pub fn run(ctx: &Ctx, command: AlertsCommand) -> Result<Output, Error> {
                 .map(|r| sync_text(ctx, r))
                 .collect::<Vec<_>>()
                 .join("\n");
-            Ok(Output::new(json!({"reports": reports}), text))
+            with_breach_impact(ctx, &vault, Output::new(json!({"reports": reports}), text))
         }
         AlertsCommand::List {
             all,
@@ -238,6 +241,31 @@ pub fn run(ctx: &Ctx, command: AlertsCommand) -> Result<Output, Error> {
             Ok(Output::new(json, check.explanation.clone()))
         }
     }
+}
+
+/// Breach alerts that just arrived flag the named holders' disclosures in the inventory at once;
+/// the output gains `breach_impacts` (empty when no holder was newly affected).
+fn with_breach_impact(ctx: &Ctx, vault: &Vault, mut output: Output) -> Result<Output, Error> {
+    // Loading the inventory decrypts all of it: skip that when no breach alert exists at all.
+    let impacts = if alerts::breach::breach_notices(vault)?.is_empty() {
+        Vec::new()
+    } else {
+        let inventory = Inventory::load(vault)?;
+        let impacts = inventory.apply_breach_alerts(vault, ctx.now, ctx.locale)?;
+        for impact in &impacts {
+            let name = inventory
+                .holder(&impact.holder_id)
+                .map(|h| h.name)
+                .unwrap_or_default();
+            output.text.push_str(&format!(
+                "\n\nBreach alert about {name}: {}",
+                super::inventory::breach_text(impact)
+            ));
+        }
+        impacts
+    };
+    output.json["breach_impacts"] = json!(impacts);
+    Ok(output)
 }
 
 /// A key given inline (`RW…`) or as the path of a `.pub` file.

@@ -490,7 +490,7 @@ fn holders_output(holdings: &[Holding]) -> Output {
     Output::new(json!({"holders": holders}), text)
 }
 
-fn breach_text(impact: &BreachImpact) -> String {
+pub fn breach_text(impact: &BreachImpact) -> String {
     let mut text = format!(
         "{} disclosure(s) flagged.\nExposed:\n",
         impact.newly_flagged

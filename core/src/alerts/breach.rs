@@ -76,7 +76,7 @@ pub fn breach_notices<S: Store>(store: &S) -> Result<Vec<BreachNotice>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use time::macros::datetime;
 
     use super::*;
@@ -91,7 +91,12 @@ mod tests {
 
     const SENDER: &str = "alerts@police.example.cn";
 
-    fn breach_xml(id: &str, msg_type: &str, references: &str, domains: &[&str]) -> String {
+    pub(crate) fn breach_xml(
+        id: &str,
+        msg_type: &str,
+        references: &str,
+        domains: &[&str],
+    ) -> String {
         let parameters: String = domains
             .iter()
             .map(|d| {
@@ -115,7 +120,8 @@ mod tests {
         (store, publisher)
     }
 
-    fn import(store: &MemoryStore, xml: &str, seq: u64) {
+    /// Sign `xml` with the police test key (trusted for its sender) and ingest it.
+    pub(crate) fn import<S: Store>(store: &S, xml: &str, seq: u64) {
         let signature = police_key().sign(xml.as_bytes(), &comment(seq)).to_text();
         let report = ingest_feed(
             store,

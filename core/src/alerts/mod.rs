@@ -37,4 +37,4 @@ fn rfc3339(t: time::OffsetDateTime) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

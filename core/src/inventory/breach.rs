@@ -8,6 +8,7 @@ use super::index::Change;
 use super::{
     Breach, BreachSource, Detail, DetailKind, Disclosure, DisclosureStatus, Holder, Inventory,
 };
+use crate::alerts::breach::breach_notices;
 use crate::error::Result;
 use crate::i18n::{tr, Locale};
 use crate::vault::{Store, TxnExt};
@@ -118,6 +119,32 @@ impl Inventory {
     }
 }
 
+impl Inventory {
+    /// Mark every holder whose website a believable breach alert names (see
+    /// [`crate::alerts::breach`]) as breached, with the alert as the source. Holders already
+    /// marked are left alone, so calling this after every ingestion repeats nothing; it returns
+    /// the impact for the holders newly marked.
+    pub fn apply_breach_alerts<S: Store>(
+        &self,
+        store: &S,
+        now: OffsetDateTime,
+        locale: Locale,
+    ) -> Result<Vec<BreachImpact>> {
+        let notices = breach_notices(store)?;
+        let named = |website: &String| notices.iter().any(|n| n.domains.contains(website));
+        let newly_breached: Vec<String> = self
+            .index()
+            .holders()
+            .filter(|(_, h)| h.breach.is_none() && h.website.as_ref().is_some_and(named))
+            .map(|(_, h)| h.id.clone())
+            .collect();
+        newly_breached
+            .iter()
+            .map(|id| self.mark_breached(store, id, BreachSource::Alert, now, locale))
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +217,53 @@ mod tests {
             .mark_breached(&f.store, "nope", BreachSource::Manual, NOW, Locale::En)
             .unwrap_err();
         assert!(matches!(e, crate::Error::NotFound("holder")));
+    }
+
+    #[test]
+    fn a_breach_alert_naming_a_holders_website_drives_its_breach_impact() {
+        use crate::alerts::{
+            breach::tests::{breach_xml, import},
+            tests::police_key,
+            trust,
+        };
+        let f = fixture();
+        trust::trust(
+            &f.store,
+            "Police",
+            &police_key().public_key().to_base64(),
+            &["alerts@police.example.cn".to_owned()],
+        )
+        .unwrap();
+        assert!(f
+            .inv
+            .apply_breach_alerts(&f.store, NOW, Locale::En)
+            .unwrap()
+            .is_empty());
+
+        import(
+            &f.store,
+            &breach_xml("B-1", "Alert", "", &["mybank.icbc.com.cn"]),
+            1,
+        );
+        let impacts = f
+            .inv
+            .apply_breach_alerts(&f.store, NOW, Locale::ZhCn)
+            .unwrap();
+        assert_eq!(impacts.len(), 1, "only the bank's website is named");
+        assert_eq!(impacts[0].holder_id, f.bank);
+        assert_eq!(impacts[0].newly_flagged, 3);
+        let holder = f
+            .store
+            .read(|txn| txn.require::<Holder>(&f.bank, "holder"))
+            .unwrap();
+        assert_eq!(holder.breach.map(|b| b.source), Some(BreachSource::Alert));
+        assert!(f.inv.holder(&f.bank).unwrap().breached);
+        assert!(
+            f.inv
+                .apply_breach_alerts(&f.store, NOW, Locale::En)
+                .unwrap()
+                .is_empty(),
+            "already applied"
+        );
     }
 }

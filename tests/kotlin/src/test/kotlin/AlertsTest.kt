@@ -10,9 +10,15 @@ import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
 import org.vigil.core.AlertFilter
 import org.vigil.core.AlertView
+import org.vigil.core.DetailKind
+import org.vigil.core.DisclosureChannel
 import org.vigil.core.Family
+import org.vigil.core.HolderCategory
 import org.vigil.core.KdfParams
 import org.vigil.core.Locale
+import org.vigil.core.NewDetail
+import org.vigil.core.NewDisclosure
+import org.vigil.core.NewHolder
 import org.vigil.core.PushOutcome
 import org.vigil.core.QuietHours
 import org.vigil.core.ReadState
@@ -21,6 +27,7 @@ import org.vigil.core.SmsVerdict
 import org.vigil.core.SyncOptions
 import org.vigil.ffi.Alerts
 import org.vigil.ffi.ApiException
+import org.vigil.ffi.Inventory
 import org.vigil.ffi.SyncProgressListener
 import org.vigil.ffi.alertsShouldNotify
 import org.vigil.ffi.createVault
@@ -99,6 +106,30 @@ class AlertsTest {
         val publisher = MinisignPublisher(dir)
         assertEquals(32, alerts.trust("Police", publisher.publicKey, listOf(SENDER)).length)
         return alerts to publisher
+    }
+
+    @Test
+    fun aBreachAlertDrivesTheInventorysBreachImpact(@TempDir dir: Path) {
+        assumeTrue(minisignAvailable(), "the minisign binary is not installed")
+        val vault = createVault(dir.resolve("v").toString(), "kt passphrase", FAST).vault
+        val alerts = Alerts(vault)
+        val inventory = Inventory(vault)
+        val publisher = MinisignPublisher(dir)
+        alerts.trust("Police", publisher.publicKey, listOf(SENDER))
+        val now = Instant.now()
+        val phone = inventory.addDetail(NewDetail(DetailKind.PHONE, "13812345678", null, false), now).id
+        val shop = inventory.addHolder(NewHolder("Example Shop", HolderCategory.ECOMMERCE, "shop.example.com", null, null, false), now)
+        inventory.disclose(NewDisclosure(phone, shop, "2024-03-01", DisclosureChannel.APP_SIGNUP, null, true, null), now)
+
+        val breach = String(alertXml("KT-B")).replace(
+            "</info></alert>",
+            "<parameter><valueName>x-breached-domain</valueName><value>example.com</value></parameter></info></alert>",
+        ).toByteArray()
+        alerts.importFeed(breach, publisher.sign("breach.xml", breach, 1), now)
+        val impacts = inventory.applyBreachAlerts(now, Locale.EN)
+        assertEquals(listOf(shop to 1u), impacts.map { it.holderId to it.newlyFlagged })
+        assertEquals(DetailKind.PHONE, impacts[0].exposed[0].kind)
+        assertTrue(inventory.applyBreachAlerts(now, Locale.EN).isEmpty())
     }
 
     @Test
