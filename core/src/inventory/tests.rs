@@ -184,11 +184,11 @@ fn invalid_input_changes_nothing() {
         &NewDetail::new(DetailKind::IdNumber, "110105194912310021"),
         NOW,
     );
-    assert!(matches!(bad, Err(Error::InvalidInput(r)) if r.contains("check digit")));
+    assert!(matches!(bad, Err(Error::InvalidInput(r)) if r.id() == "reason-id-number-check-digit"));
     let other = f
         .inv
         .add_detail(&f.store, &NewDetail::new(DetailKind::Other, "A-1"), NOW);
-    assert!(matches!(other, Err(Error::InvalidInput(r)) if r.contains("label")));
+    assert!(matches!(other, Err(Error::InvalidInput(r)) if r.id() == "reason-other-needs-label"));
     let dangling = f
         .inv
         .disclose(&f.store, &NewDisclosure::new("missing", &f.bank), NOW);
