@@ -84,6 +84,11 @@ pub enum Sensitivity {
 }
 
 impl DetailKind {
+    /// The id of the kind's display name (`inventory-kind-…`).
+    pub fn message_id(self) -> String {
+        format!("inventory-kind-{}", self.as_str())
+    }
+
     pub fn sensitivity(self) -> Sensitivity {
         use DetailKind::*;
         match self {
@@ -157,9 +162,9 @@ fn collapse_whitespace(raw: &str) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The kind's display name (`inventory-kind-…`), for reasons that cover every kind.
+/// The kind's display name, for reasons that cover every kind.
 fn kind_name(kind: DetailKind) -> ReasonArg {
-    ReasonArg::message(format!("inventory-kind-{}", kind.as_str()))
+    ReasonArg::message(kind.message_id())
 }
 
 /// GB 11643-1999 weights for the first 17 characters (2^(18-i) mod 11).

@@ -179,7 +179,7 @@ impl Inventory {
             if x.status == DisclosureStatus::Deleted {
                 continue;
             }
-            let kind = tr(lang, &format!("inventory-kind-{}", d.kind.as_str()));
+            let kind = tr(lang, &d.kind.message_id());
             let line = tr_args(
                 lang,
                 "inventory-letter-item",

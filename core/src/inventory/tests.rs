@@ -288,10 +288,7 @@ fn vault_reopened_and_unlocked_gives_the_same_inventory_and_no_plaintext_on_disk
 
 #[test]
 fn every_message_id_built_at_runtime_exists_in_both_locales() {
-    let mut ids: Vec<String> = DetailKind::ALL
-        .iter()
-        .map(|k| format!("inventory-kind-{}", k.as_str()))
-        .collect();
+    let mut ids: Vec<String> = DetailKind::ALL.iter().map(|k| k.message_id()).collect();
     for law in ["pipl", "gdpr"] {
         ids.extend([
             format!("inventory-letter-{law}-subject"),
