@@ -167,12 +167,8 @@ pub fn alerts_should_notify(
     now: SystemTime,
     utc_offset_minutes: i32,
 ) -> Result<bool, ApiError> {
-    let offset =
-        UtcOffset::from_whole_seconds(utc_offset_minutes.saturating_mul(60)).map_err(|_| {
-            ApiError::InvalidInput {
-                reason: "UTC offset out of range".into(),
-            }
-        })?;
+    let offset = UtcOffset::from_whole_seconds(utc_offset_minutes.saturating_mul(60))
+        .map_err(|_| ApiError::from(vigil_core::Error::invalid("reason-utc-offset")))?;
     Ok(alerts::should_notify(
         &alert,
         quiet_hours,

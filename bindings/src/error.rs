@@ -56,11 +56,10 @@ impl From<Error> for ApiError {
                     record_id: String::new(),
                 },
             },
-            // The reason names the field and the rule, never the value entered.
+            // The reason names the field and the rule, never the value entered. English like every
+            // other variant's text; shells localize by code or call the core with a locale.
             ErrorCode::InvalidInput | ErrorCode::AlreadyExists | ErrorCode::InvalidTransition => {
-                ApiError::InvalidInput {
-                    reason: e.to_string(),
-                }
+                ApiError::InvalidInput { reason: detail }
             }
             ErrorCode::NotFound => ApiError::NotFound {
                 what: e.to_string(),

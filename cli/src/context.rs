@@ -4,7 +4,7 @@ use std::{io::IsTerminal, path::PathBuf};
 
 use clap::Args;
 use time::{format_description::well_known::Rfc3339, OffsetDateTime};
-use vigil_core::{vault::Vault, Error, Locale};
+use vigil_core::{error::ReasonArg, vault::Vault, Error, Locale};
 use zeroize::Zeroizing;
 
 #[derive(Args)]
@@ -41,10 +41,11 @@ impl Ctx {
         let locale = args
             .locale
             .parse::<Locale>()
-            .map_err(|_| Error::InvalidInput("--locale must be zh-CN or en".into()))?;
+            .map_err(|_| Error::invalid("reason-cli-locale"))?;
         let now = match args.now {
-            Some(s) => OffsetDateTime::parse(&s, &Rfc3339)
-                .map_err(|_| Error::InvalidInput("--now must be an RFC 3339 date-time".into()))?,
+            Some(s) => {
+                OffsetDateTime::parse(&s, &Rfc3339).map_err(|_| Error::invalid("reason-cli-now"))?
+            }
             None => OffsetDateTime::now_utc(),
         };
         let vault_given = args.vault.is_some();
@@ -66,19 +67,19 @@ impl Ctx {
         }
         if self.passphrase_stdin {
             let mut line = Zeroizing::new(String::new());
-            std::io::stdin().read_line(&mut line).map_err(|_| {
-                Error::InvalidInput("could not read the passphrase from standard input".into())
-            })?;
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|_| Error::invalid("reason-cli-passphrase-stdin"))?;
             return Ok(Zeroizing::new(
                 line.trim_end_matches(['\r', '\n']).to_owned(),
             ));
         }
-        prompt_secret(prompt, "VIGIL_PASSPHRASE or --passphrase-stdin")
+        prompt_secret(prompt, "VIGIL_PASSPHRASE / --passphrase-stdin")
     }
 
     /// Another secret (a new passphrase, a recovery code, a backup passphrase): from `env_var`,
     /// else a no-echo prompt. Never from the command line, where other users can see it.
-    pub fn secret(&self, env_var: &str, prompt: &str) -> Result<Zeroizing<String>, Error> {
+    pub fn secret(&self, env_var: &'static str, prompt: &str) -> Result<Zeroizing<String>, Error> {
         match std::env::var(env_var) {
             Ok(value) => Ok(Zeroizing::new(value)),
             Err(_) => prompt_secret(prompt, env_var),
@@ -121,13 +122,16 @@ impl Ctx {
     }
 }
 
-fn prompt_secret(prompt: &str, alternative: &str) -> Result<Zeroizing<String>, Error> {
+/// `alternative` names the environment variables or flags to use instead: shown verbatim in
+/// every language, so it holds no words.
+fn prompt_secret(prompt: &str, alternative: &'static str) -> Result<Zeroizing<String>, Error> {
     rpassword::prompt_password(prompt)
         .map(Zeroizing::new)
         .map_err(|_| {
-            Error::InvalidInput(format!(
-                "no terminal to ask for a secret (use {alternative})"
-            ))
+            Error::invalid_with(
+                "reason-cli-no-terminal",
+                [("alternative", ReasonArg::code(alternative))],
+            )
         })
 }
 

@@ -129,6 +129,20 @@ fn invalid_input_and_unknown_ids_name_the_rule_not_the_value() {
         message.contains("check digit") && !message.contains("110105194912310021"),
         "{message}"
     );
+    let (_, json) = cli.run(&[
+        "add-detail",
+        "--kind",
+        "id_number",
+        "--value",
+        "110105194912310021",
+        "--locale",
+        "zh-CN",
+    ]);
+    assert_eq!(json["error"]["code"], "invalid_input");
+    assert_eq!(
+        json["error"]["message"],
+        "输入无效：身份证号校验码不符（GB 11643）"
+    );
     let (_, json) = cli.run(&["add-detail", "--kind", "shoe_size", "--value", "42"]);
     assert_eq!(json["error"]["code"], "invalid_input");
     let (code, json) = cli.run(&["who-has", "--detail", "nope"]);

@@ -151,7 +151,7 @@ pub fn run(ctx: &Ctx, command: AlertsCommand) -> Result<Output, Error> {
             let feed = read_capped(&file, alerts::feed::MAX_FEED_BYTES)?;
             let signature =
                 String::from_utf8(read_capped(&sig, alerts::feed::MAX_SIGNATURE_BYTES)?)
-                    .map_err(|_| Error::InvalidInput("the signature file is not text".into()))?;
+                    .map_err(|_| Error::invalid("reason-cli-signature-file"))?;
             let report = alerts::ingest_feed(&vault, &feed, &signature, ctx.now)?;
             let output = Output::new(json!(report), report_text(ctx, &report));
             with_breach_impact(ctx, &vault, output)
@@ -230,9 +230,8 @@ pub fn run(ctx: &Ctx, command: AlertsCommand) -> Result<Output, Error> {
             received,
         } => {
             let received = match received {
-                Some(r) => OffsetDateTime::parse(&r, &Rfc3339).map_err(|_| {
-                    Error::InvalidInput("--received must be an RFC 3339 date-time".into())
-                })?,
+                Some(r) => OffsetDateTime::parse(&r, &Rfc3339)
+                    .map_err(|_| Error::invalid("reason-cli-received"))?,
                 None => ctx.now,
             };
             let check = alerts::ingest_sms(&vault, &sender, &text, received, ctx.locale)?;
@@ -273,8 +272,7 @@ fn key_text(key: &str) -> Result<String, Error> {
     let path = Path::new(key);
     if !key.starts_with("RW") && path.is_file() {
         let bytes = read_capped(path, 4096)?;
-        return String::from_utf8(bytes)
-            .map_err(|_| Error::InvalidInput("the key file is not text".into()));
+        return String::from_utf8(bytes).map_err(|_| Error::invalid("reason-cli-key-file"));
     }
     Ok(key.to_owned())
 }
@@ -301,7 +299,7 @@ fn parse_category(text: &str) -> Result<CapCategory, Error> {
         .iter()
         .copied()
         .find(|c| c.as_cap().eq_ignore_ascii_case(text))
-        .ok_or_else(|| Error::InvalidInput("unknown CAP category".into()))
+        .ok_or_else(|| Error::invalid("reason-cli-cap-category"))
 }
 
 fn parse_severity(text: &str) -> Result<CapSeverity, Error> {
@@ -309,14 +307,11 @@ fn parse_severity(text: &str) -> Result<CapSeverity, Error> {
         .iter()
         .copied()
         .find(|s| s.as_cap().eq_ignore_ascii_case(text))
-        .ok_or_else(|| {
-            Error::InvalidInput("unknown severity (Extreme, Severe, Moderate, Minor)".into())
-        })
+        .ok_or_else(|| Error::invalid("reason-cli-severity"))
 }
 
 fn parse_family(text: &str) -> Result<Family, Error> {
-    Family::from_code(&text.to_ascii_lowercase())
-        .ok_or_else(|| Error::InvalidInput("unknown scam family code".into()))
+    Family::from_code(&text.to_ascii_lowercase()).ok_or_else(|| Error::invalid("reason-cli-family"))
 }
 
 fn report_text(ctx: &Ctx, report: &alerts::FeedReport) -> String {

@@ -238,7 +238,7 @@ fn execute(
             let holdings = match (detail, kind) {
                 (Some(id), _) => inv.who_has_detail(&id)?,
                 (None, Some(kind)) => inv.who_has_kind(kind.parse::<DetailKind>()?),
-                (None, None) => return Err(Error::InvalidInput("give --detail or --kind".into())),
+                (None, None) => return Err(Error::invalid("reason-cli-detail-or-kind")),
             };
             Ok(holders_output(&holdings))
         }
@@ -255,7 +255,7 @@ fn execute(
             for v in values {
                 let (kind, value) = v
                     .split_once('=')
-                    .ok_or_else(|| Error::InvalidInput("--value must be KIND=VALUE".into()))?;
+                    .ok_or_else(|| Error::invalid("reason-cli-value-format"))?;
                 quoted.push(QuotedDetail::Value {
                     kind: kind.parse()?,
                     value: value.to_owned(),
@@ -302,11 +302,7 @@ fn execute(
             let outcome = match outcome.trim() {
                 "completed" => DeletionRequestStatus::Completed,
                 "refused" => DeletionRequestStatus::Refused,
-                _ => {
-                    return Err(Error::InvalidInput(
-                        "--outcome must be completed or refused".into(),
-                    ))
-                }
+                _ => return Err(Error::invalid("reason-cli-outcome")),
             };
             inv.close_request(vault, &request, outcome, now)?;
             Ok(Output::new(json!({"closed": true}), "Request closed."))
@@ -323,9 +319,7 @@ fn execute(
             match (detail, holder) {
                 (Some(id), _) => inv.remove_detail(vault, &id)?,
                 (None, Some(id)) => inv.remove_holder(vault, &id)?,
-                (None, None) => {
-                    return Err(Error::InvalidInput("give --detail or --holder".into()))
-                }
+                (None, None) => return Err(Error::invalid("reason-cli-detail-or-holder")),
             }
             Ok(Output::new(json!({"removed": true}), "Removed."))
         }
@@ -419,9 +413,8 @@ fn execute(
         }
         C::Import { file, format } => {
             let format = import_format(&file, format.as_deref())?;
-            let text = std::fs::read_to_string(&file).map_err(|_| {
-                Error::InvalidInput("the import file cannot be read as UTF-8 text".into())
-            })?;
+            let text = std::fs::read_to_string(&file)
+                .map_err(|_| Error::invalid("reason-cli-import-utf8"))?;
             let report = inv.import(vault, &text, format, now)?;
             let summary = format!(
                 "Imported {} new details ({} already known), {} holders, {} disclosures.",
@@ -442,9 +435,7 @@ fn import_format(
     match name.as_deref() {
         Some("csv") => Ok(InventoryImportFormat::Csv),
         Some("json") => Ok(InventoryImportFormat::Json),
-        _ => Err(Error::InvalidInput(
-            "--format must be csv or json (or use a .csv/.json file)".into(),
-        )),
+        _ => Err(Error::invalid("reason-cli-import-format")),
     }
 }
 

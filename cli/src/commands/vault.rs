@@ -28,12 +28,15 @@ pub enum VaultCommand {
     Import { file: std::path::PathBuf },
 }
 
+const MIN_PASSPHRASE_CHARS: usize = 8;
+
 /// `vigil init`: a new vault, and its recovery code, shown this once.
 pub fn init(ctx: &Ctx) -> Result<Output, Error> {
     let passphrase = ctx.passphrase("New vault passphrase: ")?;
-    if passphrase.chars().count() < 8 {
-        return Err(Error::InvalidInput(
-            "the passphrase needs at least 8 characters".into(),
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err(Error::invalid_with(
+            "reason-cli-passphrase-short",
+            [("min", MIN_PASSPHRASE_CHARS.into())],
         ));
     }
     let (_vault, code) = Vault::create(&ctx.vault_dir, &passphrase, &VaultOptions::default())?;

@@ -30,14 +30,12 @@ pub enum AlertsError {
     Network(String),
     #[error("unsigned content is never trusted")]
     Unsigned,
-    #[error("invalid input: {0}")]
-    InvalidInput(&'static str),
 }
 
 impl AlertsError {
     pub fn code(&self) -> ErrorCode {
         match self {
-            AlertsError::Cap(_) | AlertsError::InvalidInput(_) => ErrorCode::InvalidInput,
+            AlertsError::Cap(_) => ErrorCode::InvalidInput,
             AlertsError::Signature(e) => match e {
                 MinisignError::Malformed(_) | MinisignError::TrustedCommentField(_) => {
                     ErrorCode::InvalidInput

@@ -17,7 +17,7 @@ use super::{
     inbox::Door,
     AlertsError,
 };
-use crate::{vault::Store, Result};
+use crate::{vault::Store, Error, Result};
 
 pub const MAX_PUSH_BYTES: usize = 4096;
 
@@ -47,17 +47,15 @@ pub fn ingest_push<S: Store>(
     now: OffsetDateTime,
 ) -> Result<PushOutcome> {
     check_size(payload.len(), MAX_PUSH_BYTES)?;
-    let payload: Payload = serde_json::from_slice(payload)
-        .map_err(|_| AlertsError::InvalidInput("push payload is not a Vigil push object"))?;
+    let payload: Payload =
+        serde_json::from_slice(payload).map_err(|_| Error::invalid("reason-push-not-vigil"))?;
     if payload.v != 1 {
-        return Err(AlertsError::InvalidInput("unsupported push payload version").into());
+        return Err(Error::invalid("reason-push-version"));
     }
     match payload.kind.as_str() {
         "sync" => Ok(PushOutcome::SyncRequested { url: payload.url }),
         "alert" => {
-            let cap = payload
-                .cap
-                .ok_or(AlertsError::InvalidInput("alert push without cap"))?;
+            let cap = payload.cap.ok_or(Error::invalid("reason-push-no-cap"))?;
             let sig = payload
                 .sig
                 .filter(|s| !s.trim().is_empty())
@@ -65,7 +63,7 @@ pub fn ingest_push<S: Store>(
             let report = feed::ingest_signed(store, cap.as_bytes(), &sig, Door::Push, now)?;
             Ok(PushOutcome::Alert { report })
         }
-        _ => Err(AlertsError::InvalidInput("unknown push payload type").into()),
+        _ => Err(Error::invalid("reason-push-type")),
     }
 }
 

@@ -19,13 +19,12 @@ use super::{
         CapVersion, Info,
     },
     inbox::{self, Door, Inserted},
-    AlertsError,
 };
 use crate::{
     i18n::{tr, tr_args},
     public_suffix,
     vault::Store,
-    Locale, Result,
+    Error, Locale, Result,
 };
 
 /// What an official number is for, which decides what its messages may contain.
@@ -210,7 +209,7 @@ pub fn ingest_sms<S: Store>(
 ) -> Result<SmsCheck> {
     super::feed::check_size(body.len(), MAX_SMS_BYTES)?;
     if body.trim().is_empty() {
-        return Err(AlertsError::InvalidInput("empty SMS body").into());
+        return Err(Error::invalid("reason-sms-empty"));
     }
     let Some(official) = official_sender(sender) else {
         return Ok(SmsCheck {

@@ -176,7 +176,7 @@ pub fn sync_url<S: Store>(
         "unexpected 304 for a signature".into(),
     ))?;
     let signature = String::from_utf8(signature.bytes)
-        .map_err(|_| AlertsError::InvalidInput("signature is not text"))?;
+        .map_err(|_| Error::invalid("reason-signature-not-text"))?;
     report.feed_report = Some(feed::ingest_feed(store, &bytes, &signature, now)?);
     store.write(|txn| {
         let mut source: FeedSource = txn.require(&source.id, "feed source")?;
@@ -195,7 +195,7 @@ fn source_id(url: &str) -> String {
 }
 
 fn checked_url(url: &str) -> Result<Url> {
-    let parsed = Url::parse(url.trim()).map_err(|_| AlertsError::InvalidInput("not a URL"))?;
+    let parsed = Url::parse(url.trim()).map_err(|_| Error::invalid("reason-not-a-url"))?;
     let loopback = match parsed.host() {
         Some(url::Host::Domain(d)) => d == "localhost",
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
@@ -205,7 +205,7 @@ fn checked_url(url: &str) -> Result<Url> {
     match parsed.scheme() {
         "https" => Ok(parsed),
         "http" if loopback => Ok(parsed),
-        _ => Err(AlertsError::InvalidInput("feeds are fetched over https").into()),
+        _ => Err(Error::invalid("reason-feed-https")),
     }
 }
 

@@ -91,10 +91,7 @@ fn normalize_scope(scope: &[String]) -> Result<Vec<String>> {
         .iter()
         .any(|s| s.chars().any(char::is_whitespace) || s == "@")
     {
-        return Err(AlertsError::InvalidInput(
-            "a scope entry is a sender or @domain without spaces",
-        )
-        .into());
+        return Err(Error::invalid("reason-scope-entry"));
     }
     Ok(scope)
 }
@@ -104,7 +101,7 @@ fn normalize_scope(scope: &[String]) -> Result<Vec<String>> {
 pub fn trust<S: Store>(store: &S, name: &str, key: &str, scope: &[String]) -> Result<Publisher> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(AlertsError::InvalidInput("the publisher needs a name").into());
+        return Err(Error::invalid("reason-publisher-name"));
     }
     let key = PublicKey::parse(key).map_err(AlertsError::from)?;
     let scope = normalize_scope(scope)?;
@@ -113,7 +110,7 @@ pub fn trust<S: Store>(store: &S, name: &str, key: &str, scope: &[String]) -> Re
         if !txn.find::<Publisher>("key_id", &key_id)?.is_empty()
             || !txn.find::<Publisher>("retired_key_id", &key_id)?.is_empty()
         {
-            return Err(AlertsError::InvalidInput("this key is already in the trust store").into());
+            return Err(Error::invalid("reason-key-already-trusted"));
         }
         let publisher = Publisher {
             id: new_id(),

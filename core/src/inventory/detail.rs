@@ -19,11 +19,11 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, Month};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ReasonArg, Result};
 use crate::vault::Record;
 
 macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal,)* }) => {
+    ($(#[$meta:meta])* $name:ident, $field_id:literal { $($variant:ident => $text:literal,)* }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
@@ -44,11 +44,7 @@ macro_rules! string_enum {
             fn from_str(s: &str) -> crate::error::Result<Self> {
                 let wanted = s.trim().to_ascii_lowercase().replace('-', "_");
                 $name::ALL.iter().copied().find(|v| v.as_str() == wanted).ok_or_else(|| {
-                    crate::error::Error::InvalidInput(format!(
-                        "unknown {} (expected one of: {})",
-                        stringify!($name),
-                        $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
-                    ))
+                    crate::error::Error::unknown_code($field_id, $name::ALL.iter().map(|v| v.as_str()))
                 })
             }
         }
@@ -58,7 +54,7 @@ pub(crate) use string_enum;
 
 string_enum! {
     /// What a detail is.
-    DetailKind {
+    DetailKind, "reason-field-detail-kind" {
         IdNumber => "id_number",
         FullName => "full_name",
         Phone => "phone",
@@ -88,6 +84,11 @@ pub enum Sensitivity {
 }
 
 impl DetailKind {
+    /// The id of the kind's display name (`inventory-kind-…`).
+    pub fn message_id(self) -> String {
+        format!("inventory-kind-{}", self.as_str())
+    }
+
     pub fn sensitivity(self) -> Sensitivity {
         use DetailKind::*;
         match self {
@@ -117,16 +118,16 @@ pub struct NormalisedValue {
 pub fn normalise(kind: DetailKind, raw: &str, unchecked: bool) -> Result<NormalisedValue> {
     let collapsed = collapse_whitespace(raw);
     if collapsed.is_empty() {
-        return Err(Error::InvalidInput(format!(
-            "{} value is empty",
-            kind.as_str()
-        )));
+        return Err(Error::invalid_with(
+            "reason-value-empty",
+            [("kind", kind_name(kind))],
+        ));
     }
     if collapsed.chars().count() > MAX_VALUE_CHARS {
-        return Err(Error::InvalidInput(format!(
-            "{} value is longer than {MAX_VALUE_CHARS} characters",
-            kind.as_str()
-        )));
+        return Err(Error::invalid_with(
+            "reason-value-too-long",
+            [("kind", kind_name(kind)), ("max", MAX_VALUE_CHARS.into())],
+        ));
     }
     let strict = match kind {
         DetailKind::IdNumber => normalise_resident_id(&collapsed),
@@ -161,8 +162,9 @@ fn collapse_whitespace(raw: &str) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn invalid(rule: &str) -> Error {
-    Error::InvalidInput(rule.to_owned())
+/// The kind's display name, for reasons that cover every kind.
+fn kind_name(kind: DetailKind) -> ReasonArg {
+    ReasonArg::message(kind.message_id())
 }
 
 /// GB 11643-1999 weights for the first 17 characters (2^(18-i) mod 11).
@@ -192,21 +194,17 @@ fn normalise_resident_id(s: &str) -> Result<String> {
         .to_ascii_uppercase();
     let bytes = id.as_bytes();
     if bytes.len() != 18 {
-        return Err(invalid("id_number must have 18 characters (GB 11643)"));
+        return Err(Error::invalid("reason-id-number-length"));
     }
     let Some(expected) = resident_id_check_char(&bytes[..17]) else {
-        return Err(invalid(
-            "id_number must be 17 digits followed by a digit or X (GB 11643)",
-        ));
+        return Err(Error::invalid("reason-id-number-digits"));
     };
     let date = std::str::from_utf8(&bytes[6..14]).expect("ASCII digits are UTF-8");
     if parse_compact_date(date).is_none() {
-        return Err(invalid(
-            "id_number contains an impossible birth date (GB 11643)",
-        ));
+        return Err(Error::invalid("reason-id-number-birth-date"));
     }
     if bytes[17] as char != expected {
-        return Err(invalid("id_number check digit does not match (GB 11643)"));
+        return Err(Error::invalid("reason-id-number-check-digit"));
     }
     Ok(id)
 }
@@ -246,10 +244,10 @@ fn normalise_bank_card(s: &str) -> Result<String> {
         .filter(|c| !c.is_whitespace() && *c != '-')
         .collect();
     if !digits.bytes().all(|b| b.is_ascii_digit()) || !(12..=19).contains(&digits.len()) {
-        return Err(invalid("bank_card must be 12 to 19 digits"));
+        return Err(Error::invalid("reason-bank-card-length"));
     }
     if !luhn_valid(&digits) {
-        return Err(invalid("bank_card fails the Luhn check"));
+        return Err(Error::invalid("reason-bank-card-luhn"));
     }
     Ok(digits)
 }
@@ -269,9 +267,7 @@ fn normalise_phone(s: &str) -> Result<String> {
         },
     };
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(invalid(
-            "phone must contain only digits after an optional +",
-        ));
+        return Err(Error::invalid("reason-phone-digits-only"));
     }
     let e164 = if !plus && is_cn_mobile(&digits) {
         format!("+86{digits}")
@@ -279,21 +275,15 @@ fn normalise_phone(s: &str) -> Result<String> {
     {
         format!("+{digits}")
     } else {
-        return Err(invalid(
-            "phone must be a mainland mobile number or start with + and a country code (E.164)",
-        ));
+        return Err(Error::invalid("reason-phone-country-code"));
     };
     let national = &e164[1..];
     if !(8..=15).contains(&national.len()) || national.starts_with('0') {
-        return Err(invalid(
-            "phone must have 8 to 15 digits with a country code (E.164)",
-        ));
+        return Err(Error::invalid("reason-phone-length"));
     }
     if let Some(cn) = national.strip_prefix("86") {
         if cn.starts_with('1') && !is_cn_mobile(cn) {
-            return Err(invalid(
-                "phone: a mainland mobile number has 11 digits starting 13–19",
-            ));
+            return Err(Error::invalid("reason-phone-mainland-mobile"));
         }
     }
     Ok(e164)
@@ -310,7 +300,7 @@ fn is_cn_mobile(digits: &str) -> bool {
 fn normalise_email(s: &str) -> Result<String> {
     let s = s.trim();
     let Some((local, domain)) = s.rsplit_once('@') else {
-        return Err(invalid("email must contain @"));
+        return Err(Error::invalid("reason-email-at"));
     };
     let domain_ok = domain.contains('.')
         && !domain.starts_with('.')
@@ -319,7 +309,7 @@ fn normalise_email(s: &str) -> Result<String> {
             .split('.')
             .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'));
     if local.is_empty() || local.contains('@') || s.chars().any(char::is_whitespace) || !domain_ok {
-        return Err(invalid("email must look like name@example.com"));
+        return Err(Error::invalid("reason-email-format"));
     }
     Ok(format!("{local}@{}", domain.to_lowercase()))
 }
@@ -336,9 +326,7 @@ fn normalise_date(s: &str) -> Result<String> {
             u8::from(d.month()),
             d.day()
         )),
-        None => Err(invalid(
-            "date_of_birth must be a real date written YYYY-MM-DD",
-        )),
+        None => Err(Error::invalid("reason-date-of-birth")),
     }
 }
 
@@ -591,7 +579,7 @@ mod tests {
         );
         let e = "shoe_size".parse::<DetailKind>().unwrap_err().to_string();
         assert!(
-            e.contains("unknown DetailKind") && e.contains("id_number"),
+            e.contains("unknown detail kind") && e.contains("id_number"),
             "{e}"
         );
     }

@@ -9,7 +9,7 @@ use crate::vault::Record;
 
 string_enum! {
     /// How the detail reached the holder.
-    DisclosureChannel {
+    DisclosureChannel, "reason-field-disclosure-channel" {
         OnlineForm => "online_form",
         AppSignup => "app_signup",
         PaperCopy => "paper_copy",
@@ -22,7 +22,7 @@ string_enum! {
 
 string_enum! {
     /// What became of the disclosure.
-    DisclosureStatus {
+    DisclosureStatus, "reason-field-disclosure-status" {
         Active => "active",
         DeletionRequested => "deletion_requested",
         Deleted => "deleted",
@@ -118,8 +118,7 @@ impl Record for Disclosure {
 /// Parse a `YYYY-MM-DD` date from the user.
 pub fn parse_date(raw: &str) -> Result<Date> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(raw.trim(), format)
-        .map_err(|_| Error::InvalidInput("date must be a real date written YYYY-MM-DD".into()))
+    Date::parse(raw.trim(), format).map_err(|_| Error::invalid("reason-date-format"))
 }
 
 #[cfg(test)]

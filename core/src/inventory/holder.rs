@@ -9,7 +9,7 @@ use crate::vault::Record;
 
 string_enum! {
     /// What kind of holder this is; drives [`HolderCategory::risk`].
-    HolderCategory {
+    HolderCategory, "reason-field-holder-category" {
         Bank => "bank",
         Telecom => "telecom",
         Employer => "employer",
@@ -99,15 +99,18 @@ impl Record for Holder {
     }
 }
 
+const MAX_HOLDER_NAME_CHARS: usize = 200;
+
 /// Validate a holder's name: present, one line, bounded.
 pub fn normalise_name(raw: &str) -> Result<String> {
     let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
-        return Err(Error::InvalidInput("holder name is empty".into()));
+        return Err(Error::invalid("reason-holder-name-empty"));
     }
-    if name.chars().count() > 200 {
-        return Err(Error::InvalidInput(
-            "holder name is longer than 200 characters".into(),
+    if name.chars().count() > MAX_HOLDER_NAME_CHARS {
+        return Err(Error::invalid_with(
+            "reason-holder-name-too-long",
+            [("max", MAX_HOLDER_NAME_CHARS.into())],
         ));
     }
     Ok(name)
@@ -122,18 +125,14 @@ pub fn normalise_website(raw: &str) -> Result<String> {
     } else {
         format!("https://{raw}")
     };
-    let url = url::Url::parse(&with_scheme)
-        .map_err(|_| Error::InvalidInput("website is not a valid domain or URL".into()))?;
+    let url =
+        url::Url::parse(&with_scheme).map_err(|_| Error::invalid("reason-website-invalid"))?;
     let host = match url.host() {
         Some(url::Host::Domain(d)) => d.trim_end_matches('.').to_ascii_lowercase(),
-        _ => {
-            return Err(Error::InvalidInput(
-                "website must be a domain name, not an IP address".into(),
-            ))
-        }
+        _ => return Err(Error::invalid("reason-website-ip")),
     };
     let domain = public_suffix::registrable_domain(&host)
-        .ok_or_else(|| Error::InvalidInput("website has no registrable domain".into()))?;
+        .ok_or_else(|| Error::invalid("reason-website-no-registrable-domain"))?;
     Ok(domain.name.to_owned())
 }
 
@@ -146,9 +145,7 @@ pub fn normalise_holder_phone(raw: &str) -> Result<String> {
         .collect();
     let digits = compact.strip_prefix('+').unwrap_or(&compact);
     if !(3..=20).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::InvalidInput(
-            "holder phone must be 3 to 20 digits with an optional +".into(),
-        ));
+        return Err(Error::invalid("reason-holder-phone"));
     }
     Ok(compact)
 }

@@ -26,7 +26,7 @@ use super::index::Change;
 use super::{
     put_detail, put_disclosure, put_holder, Inventory, NewDetail, NewDisclosure, NewHolder,
 };
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, ReasonArg, Result};
 use crate::vault::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,11 +70,20 @@ pub struct RawRow {
     pub fields: BTreeMap<String, String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+/// Why one line was refused; a refused import lists these in its error.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InventoryImportProblem {
     pub line: u64,
-    pub reason: String,
+    pub reason: Reason,
+}
+
+impl InventoryImportProblem {
+    fn new(line: u64, reason_id: &'static str) -> Self {
+        InventoryImportProblem {
+            line,
+            reason: Reason::new(reason_id),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -95,7 +104,10 @@ pub fn parse(
     if text.len() > MAX_IMPORT_BYTES {
         return Err(InventoryImportProblem {
             line: 0,
-            reason: format!("file is larger than {MAX_IMPORT_BYTES} bytes"),
+            reason: Reason::with(
+                "reason-import-too-large",
+                [("max", MAX_IMPORT_BYTES.into())],
+            ),
         });
     }
     match format {
@@ -114,7 +126,10 @@ fn checked_column(name: &str, line: u64) -> std::result::Result<String, Inventor
     } else {
         Err(InventoryImportProblem {
             line,
-            reason: format!("unknown column (expected: {})", COLUMNS.join(", ")),
+            reason: Reason::with(
+                "reason-import-unknown-column",
+                [("expected", ReasonArg::code(COLUMNS.join(", ")))],
+            ),
         })
     }
 }
@@ -126,25 +141,20 @@ fn parse_csv(text: &str) -> std::result::Result<Vec<RawRow>, InventoryImportProb
     let line_of = |e: &csv::Error| e.position().map_or(0, |p| p.line());
     let headers = reader
         .headers()
-        .map_err(|e| InventoryImportProblem {
-            line: line_of(&e),
-            reason: "unreadable CSV header".into(),
-        })?
+        .map_err(|e| InventoryImportProblem::new(line_of(&e), "reason-import-csv-header"))?
         .iter()
         .map(|h| checked_column(h, 1))
         .collect::<std::result::Result<Vec<_>, _>>()?;
     if !headers.iter().any(|h| h == "record") {
-        return Err(InventoryImportProblem {
-            line: 1,
-            reason: "the header needs a record column".into(),
-        });
+        return Err(InventoryImportProblem::new(
+            1,
+            "reason-import-no-record-column",
+        ));
     }
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| InventoryImportProblem {
-            line: line_of(&e),
-            reason: "malformed CSV row (wrong number of fields or bad quoting)".into(),
-        })?;
+        let record = record
+            .map_err(|e| InventoryImportProblem::new(line_of(&e), "reason-import-csv-row"))?;
         let line = record.position().map_or(0, |p| p.line());
         let fields = headers
             .iter()
@@ -168,10 +178,10 @@ fn parse_json(text: &str) -> std::result::Result<Vec<RawRow>, InventoryImportPro
     };
     let mut pos = skip_ws(0);
     if text.as_bytes().get(pos) != Some(&b'[') {
-        return Err(InventoryImportProblem {
-            line: line_at(pos),
-            reason: "JSON import must be an array of objects".into(),
-        });
+        return Err(InventoryImportProblem::new(
+            line_at(pos),
+            "reason-import-json-array",
+        ));
     }
     pos = skip_ws(pos + 1);
     let mut rows = Vec::new();
@@ -185,10 +195,10 @@ fn parse_json(text: &str) -> std::result::Result<Vec<RawRow>, InventoryImportPro
         let object = match stream.next() {
             Some(Ok(object)) => object,
             _ => {
-                return Err(InventoryImportProblem {
+                return Err(InventoryImportProblem::new(
                     line,
-                    reason: "each element must be a JSON object".into(),
-                })
+                    "reason-import-json-object",
+                ))
             }
         };
         pos = skip_ws(pos + stream.byte_offset());
@@ -201,10 +211,10 @@ fn parse_json(text: &str) -> std::result::Result<Vec<RawRow>, InventoryImportPro
                 serde_json::Value::Bool(b) => b.to_string(),
                 serde_json::Value::Number(n) => n.to_string(),
                 _ => {
-                    return Err(InventoryImportProblem {
+                    return Err(InventoryImportProblem::new(
                         line,
-                        reason: "values must be strings, numbers or booleans".into(),
-                    })
+                        "reason-import-json-value",
+                    ))
                 }
             };
             if !text.is_empty() {
@@ -216,10 +226,10 @@ fn parse_json(text: &str) -> std::result::Result<Vec<RawRow>, InventoryImportPro
             Some(b',') => pos = skip_ws(pos + 1),
             Some(b']') => return trailing_is_empty(text, skip_ws(pos + 1), &line_at).map(|_| rows),
             _ => {
-                return Err(InventoryImportProblem {
-                    line: line_at(pos),
-                    reason: "expected , or ] after an element".into(),
-                })
+                return Err(InventoryImportProblem::new(
+                    line_at(pos),
+                    "reason-import-json-separator",
+                ))
             }
         }
     }
@@ -231,10 +241,10 @@ fn trailing_is_empty(
     line_at: &dyn Fn(usize) -> u64,
 ) -> std::result::Result<(), InventoryImportProblem> {
     if pos < text.len() {
-        return Err(InventoryImportProblem {
-            line: line_at(pos),
-            reason: "unexpected text after the array".into(),
-        });
+        return Err(InventoryImportProblem::new(
+            line_at(pos),
+            "reason-import-json-trailing",
+        ));
     }
     Ok(())
 }
@@ -267,14 +277,15 @@ fn allowed(record: &str) -> Option<&'static [&'static str]> {
     }
 }
 
-fn parse_bool(raw: Option<&String>, field: &str, default: bool) -> Result<bool> {
+fn parse_bool(raw: Option<&String>, column: &'static str, default: bool) -> Result<bool> {
     match raw.map(|s| s.to_lowercase()).as_deref() {
         None => Ok(default),
         Some("true" | "yes" | "y" | "1" | "是") => Ok(true),
         Some("false" | "no" | "n" | "0" | "否") => Ok(false),
-        Some(_) => Err(Error::InvalidInput(format!(
-            "{field} must be true or false"
-        ))),
+        Some(_) => Err(Error::invalid_with(
+            "reason-import-bool",
+            [("column", ReasonArg::code(column))],
+        )),
     }
 }
 
@@ -289,7 +300,7 @@ impl Refs {
     fn define(map: &mut HashMap<String, String>, key: Option<&String>, id: &str) -> Result<()> {
         if let Some(key) = key {
             if map.insert(key.clone(), id.to_owned()).is_some() {
-                return Err(Error::InvalidInput("ref is used twice in this file".into()));
+                return Err(Error::invalid("reason-import-ref-twice"));
             }
         }
         Ok(())
@@ -314,16 +325,24 @@ fn import_row(
         .get("record")
         .map(|r| r.to_ascii_lowercase())
         .unwrap_or_default();
-    let allowed = allowed(&record)
-        .ok_or_else(|| Error::InvalidInput("record must be detail, holder or disclosure".into()))?;
+    let allowed = allowed(&record).ok_or_else(|| Error::invalid("reason-import-record"))?;
+    // Both are codes of the format: `parse` accepted only known columns.
     if let Some(extra) = f.keys().find(|k| !allowed.contains(&k.as_str())) {
-        return Err(Error::InvalidInput(format!(
-            "column {extra} does not apply to a {record} row"
-        )));
+        return Err(Error::invalid_with(
+            "reason-import-column-not-for-record",
+            [
+                ("column", ReasonArg::code(extra.clone())),
+                ("record", ReasonArg::code(record)),
+            ],
+        ));
     }
-    let required = |name: &str| {
-        f.get(name)
-            .ok_or_else(|| Error::InvalidInput(format!("{name} is required")))
+    let required = |column: &'static str| {
+        f.get(column).ok_or_else(|| {
+            Error::invalid_with(
+                "reason-import-column-required",
+                [("column", ReasonArg::code(column))],
+            )
+        })
     };
     match record.as_str() {
         "detail" => {
@@ -375,30 +394,46 @@ fn import_row(
     }
 }
 
-/// Why a row failed, without the `invalid input:` prefix the error's display adds.
-fn reason(e: &Error) -> String {
+/// Why a row failed, without the `invalid input:` prefix the error's text adds.
+fn reason(e: &Error) -> Reason {
     match e {
         Error::InvalidInput(r) => r.clone(),
-        Error::NotFound(what) => {
-            format!("unknown {what} (not a ref earlier in the file nor an existing id)")
-        }
-        other => other.to_string(),
+        // `what` is the record type ("detail", "holder"), a word of the import format.
+        Error::NotFound(what) => Reason::with(
+            "reason-import-unknown-ref",
+            [("record", ReasonArg::code(*what))],
+        ),
+        other => Reason::with(
+            "reason-import-row-refused",
+            [("code", ReasonArg::code(other.code().as_str()))],
+        ),
     }
 }
 
 fn rejection(problems: &[InventoryImportProblem]) -> Error {
-    let mut listed: Vec<String> = problems
+    let mut listed: Vec<Reason> = problems
         .iter()
         .take(MAX_LISTED_PROBLEMS)
-        .map(|p| format!("line {}: {}", p.line, p.reason))
+        .map(|p| {
+            Reason::with(
+                "reason-import-line",
+                [
+                    ("line", p.line.into()),
+                    ("problem", ReasonArg::Reasons(vec![p.reason.clone()])),
+                ],
+            )
+        })
         .collect();
     if problems.len() > MAX_LISTED_PROBLEMS {
-        listed.push(format!("and {} more", problems.len() - MAX_LISTED_PROBLEMS));
+        listed.push(Reason::with(
+            "reason-import-more",
+            [("count", (problems.len() - MAX_LISTED_PROBLEMS).into())],
+        ));
     }
-    Error::InvalidInput(format!(
-        "import rejected, nothing was imported: {}",
-        listed.join("; ")
-    ))
+    Error::invalid_with(
+        "reason-import-rejected",
+        [("problems", ReasonArg::Reasons(listed))],
+    )
 }
 
 impl Inventory {
@@ -412,7 +447,7 @@ impl Inventory {
     ) -> Result<InventoryImportReport> {
         let rows = parse(text, format).map_err(|p| rejection(&[p]))?;
         if rows.is_empty() {
-            return Err(Error::InvalidInput("the file has no rows".into()));
+            return Err(Error::invalid("reason-import-no-rows"));
         }
         self.commit(store, |txn, _, changes| {
             let mut refs = Refs::default();
@@ -492,15 +527,22 @@ mod tests {
         let f = fixture();
         let before = (f.inv.details(), f.inv.holders());
         let bad = csv_file("detail,x,id_number,110105194912310021,,,,,,\ndisclosure,,,,,,nobody,cmcc,,\nholder,,,,Shop,shoe,,,,\n");
-        let e = f
+        let error = f
             .inv
             .import(&f.store, &bad, InventoryImportFormat::Csv, NOW)
-            .unwrap_err()
-            .to_string();
+            .unwrap_err();
+        let e = error.to_string();
         assert!(e.contains("line 7: id_number check digit"), "{e}");
         assert!(e.contains("line 8: unknown detail"), "{e}");
-        assert!(e.contains("line 9: unknown HolderCategory"), "{e}");
+        assert!(e.contains("line 9: unknown holder category"), "{e}");
         assert!(!e.contains("110105194912310021"), "{e}");
+        // Nested reasons and field names follow the locale too.
+        let zh = error.localized(crate::Locale::ZhCn);
+        assert!(
+            zh.contains("第 7 行：身份证号校验码不符")
+                && zh.contains("；第 9 行：未知的持有方类别"),
+            "{zh}"
+        );
         assert_eq!((f.inv.details(), f.inv.holders()), before);
         let reloaded = crate::inventory::Inventory::load(&f.store).unwrap();
         assert_eq!((reloaded.details(), reloaded.holders()), before);

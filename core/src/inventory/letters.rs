@@ -66,7 +66,7 @@ impl std::str::FromStr for DeletionLaw {
         match s.trim().to_ascii_lowercase().as_str() {
             "pipl" => Ok(DeletionLaw::Pipl),
             "gdpr" => Ok(DeletionLaw::Gdpr),
-            _ => Err(Error::InvalidInput("law must be pipl or gdpr".into())),
+            _ => Err(Error::invalid("reason-law-unknown")),
         }
     }
 }
@@ -179,7 +179,7 @@ impl Inventory {
             if x.status == DisclosureStatus::Deleted {
                 continue;
             }
-            let kind = tr(lang, &format!("inventory-kind-{}", d.kind.as_str()));
+            let kind = tr(lang, &d.kind.message_id());
             let line = tr_args(
                 lang,
                 "inventory-letter-item",
@@ -195,9 +195,7 @@ impl Inventory {
         }
         drop(index);
         if items.is_empty() {
-            return Err(Error::InvalidInput(
-                "this holder has nothing left to delete".into(),
-            ));
+            return Err(Error::invalid("reason-nothing-to-delete"));
         }
         let due = law.due_date(now.date());
         let request = self.commit(store, |txn, _, changes| {
@@ -257,9 +255,7 @@ impl Inventory {
             DeletionRequestStatus::Completed => DisclosureStatus::Deleted,
             DeletionRequestStatus::Refused => DisclosureStatus::Active,
             DeletionRequestStatus::Pending => {
-                return Err(Error::InvalidInput(
-                    "a request is closed as completed or refused".into(),
-                ))
+                return Err(Error::invalid("reason-request-close-outcome"))
             }
         };
         self.commit(store, |txn, _, changes| {

@@ -32,7 +32,7 @@ pub use disclosure::{Disclosure, DisclosureChannel, DisclosureStatus, StatusChan
 pub use holder::{Breach, BreachSource, Holder, HolderCategory};
 pub use view::{DetailView, HolderView, Holding};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ReasonArg, Result};
 use crate::screening::ProtectedTarget;
 use crate::vault::{new_id, Store, Txn, TxnExt};
 use index::{Change, Index};
@@ -328,14 +328,23 @@ fn remove_disclosures(
     Ok(())
 }
 
-fn clean_text(raw: Option<&str>, field: &str, max_chars: usize) -> Result<Option<String>> {
+/// `field_id` is the message naming the field in a refusal.
+fn clean_text(
+    raw: Option<&str>,
+    field_id: &'static str,
+    max_chars: usize,
+) -> Result<Option<String>> {
     let Some(text) = raw.map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(None);
     };
     if text.chars().count() > max_chars {
-        return Err(Error::InvalidInput(format!(
-            "{field} is longer than {max_chars} characters"
-        )));
+        return Err(Error::invalid_with(
+            "reason-text-too-long",
+            [
+                ("field", ReasonArg::message(field_id)),
+                ("max", max_chars.into()),
+            ],
+        ));
     }
     Ok(Some(text.to_owned()))
 }
@@ -347,11 +356,9 @@ pub(crate) fn put_detail(
     changes: &mut Vec<Change>,
 ) -> Result<AddedDetail> {
     let value = detail::normalise(new.kind, &new.value, new.unchecked)?;
-    let label = clean_text(new.label.as_deref(), "label", 100)?;
+    let label = clean_text(new.label.as_deref(), "reason-field-label", 100)?;
     if new.kind == DetailKind::Other && label.is_none() {
-        return Err(Error::InvalidInput(
-            "a detail of kind other needs a label".into(),
-        ));
+        return Err(Error::invalid("reason-other-needs-label"));
     }
     let term = Detail::value_term(new.kind, &value.value);
     if let Some(existing) = txn
@@ -384,10 +391,10 @@ pub(crate) fn put_holder(
     now: OffsetDateTime,
     changes: &mut Vec<Change>,
 ) -> Result<String> {
-    let website = clean_text(new.website.as_deref(), "website", 300)?
+    let website = clean_text(new.website.as_deref(), "reason-field-website", 300)?
         .map(|w| holder::normalise_website(&w))
         .transpose()?;
-    let phone = clean_text(new.phone.as_deref(), "phone", 40)?
+    let phone = clean_text(new.phone.as_deref(), "reason-field-phone", 40)?
         .map(|p| holder::normalise_holder_phone(&p))
         .transpose()?;
     let holder = Holder {
@@ -396,7 +403,7 @@ pub(crate) fn put_holder(
         category: new.category,
         website,
         phone,
-        notes: clean_text(new.notes.as_deref(), "notes", 2000)?,
+        notes: clean_text(new.notes.as_deref(), "reason-field-notes", 2000)?,
         own_device: new.own_device,
         breach: None,
         created_at: now,
@@ -425,10 +432,10 @@ pub(crate) fn put_disclosure(
         holder_id: new.holder_id.clone(),
         date,
         channel: new.channel,
-        purpose: clean_text(new.purpose.as_deref(), "purpose", 500)?,
+        purpose: clean_text(new.purpose.as_deref(), "reason-field-purpose", 500)?,
         necessary: new.necessary,
         status: DisclosureStatus::Active,
-        evidence: clean_text(new.evidence.as_deref(), "evidence", 2000)?,
+        evidence: clean_text(new.evidence.as_deref(), "reason-field-evidence", 2000)?,
         history: Vec::new(),
     };
     // Giving a detail to a holder already known to be breached: it is exposed from the start.

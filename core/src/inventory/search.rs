@@ -50,7 +50,7 @@ pub struct InventoryEvent {
 }
 
 fn kind_name(kind: DetailKind, locale: Locale) -> String {
-    tr(locale, &format!("inventory-kind-{}", kind.as_str()))
+    tr(locale, &kind.message_id())
 }
 
 impl Inventory {

@@ -81,9 +81,7 @@ impl Inventory {
     /// Rank the holders that could have leaked what was quoted, without recording anything.
     pub fn rank_sources(&self, quoted: &[QuotedDetail]) -> Result<(Vec<LeakCandidate>, u32)> {
         if quoted.is_empty() {
-            return Err(Error::InvalidInput(
-                "quote at least one kind or value".into(),
-            ));
+            return Err(Error::invalid("reason-quote-nothing"));
         }
         let index = self.index();
         let items = quoted.len();
@@ -166,7 +164,7 @@ impl Inventory {
                 .take(KEPT_CANDIDATES)
                 .map(|c| c.holder_id.clone())
                 .collect(),
-            note: super::clean_text(note, "note", 2000)?,
+            note: super::clean_text(note, "reason-field-note", 2000)?,
         };
         store.write(|txn| txn.put(&incident))?;
         Ok(LeakTrace {

@@ -2,8 +2,9 @@
 
 /// Declares an enum whose variants have a stable snake_case code, with `as_str`, `FromStr`
 /// (unknown code → `InvalidInput` naming the field, never the value) and serde as that code.
+/// `$field_id` is the message that names the field in that refusal.
 macro_rules! code_enum {
-    ($(#[$meta:meta])* $name:ident, $field:literal { $($(#[$vmeta:meta])* $variant:ident => $code:literal,)* }) => {
+    ($(#[$meta:meta])* $name:ident, $field_id:literal { $($(#[$vmeta:meta])* $variant:ident => $code:literal,)* }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
@@ -22,8 +23,7 @@ macro_rules! code_enum {
             fn from_str(s: &str) -> crate::error::Result<Self> {
                 let wanted = s.trim().to_ascii_lowercase().replace('-', "_");
                 $name::ALL.iter().copied().find(|v| v.as_str() == wanted).ok_or_else(|| {
-                    let known: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
-                    crate::error::Error::InvalidInput(format!(concat!("unknown ", $field, " (expected one of: {})"), known.join(", ")))
+                    crate::error::Error::unknown_code($field_id, $name::ALL.iter().map(|v| v.as_str()))
                 })
             }
         }
@@ -37,7 +37,7 @@ macro_rules! code_enum {
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
                 let code = String::deserialize(d)?;
-                code.parse().map_err(|_| serde::de::Error::custom(concat!("unknown ", $field)))
+                code.parse().map_err(|_| serde::de::Error::custom(concat!("unknown ", stringify!($name), " code")))
             }
         }
     };

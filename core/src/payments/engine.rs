@@ -15,7 +15,7 @@ use super::{
     state::{AuditEvent, Check, NumberSource, Outcome, Status, Step, StepEntry, StepState},
 };
 use crate::{
-    error::{Error, Result},
+    error::{Error, ReasonArg, Result},
     vault::{new_id, Store, Txn, TxnExt},
 };
 
@@ -148,9 +148,7 @@ pub fn record_step<S: Store>(
     let code: StepCode = step.parse()?;
     update(store, check_id, |txn, check| {
         let Some(current) = check.step(code) else {
-            return Err(Error::InvalidInput(
-                "this step is not required for this check".into(),
-            ));
+            return Err(Error::invalid("reason-step-not-required"));
         };
         let open = if code.after_sending() {
             check.status == Status::Sent
@@ -173,11 +171,7 @@ pub fn record_step<S: Store>(
             Evidence::Call => call_entry(txn, check, input, now)?,
             Evidence::Parties => party_entry(check, input, now)?,
             Evidence::Choice => choice_entry(input, now)?,
-            Evidence::OverrideOnly => {
-                return Err(Error::InvalidInput(
-                    "only an override with a typed reason lifts stop_and_report".into(),
-                ))
-            }
+            Evidence::OverrideOnly => return Err(Error::invalid("reason-stop-needs-override")),
         };
         let outcome = entry.outcome;
         let step = check.step_mut(code).expect("the step was found above");
@@ -234,15 +228,20 @@ fn party_key(party: &str) -> String {
         .to_lowercase()
 }
 
-fn require<T>(value: Option<T>, what: &str) -> Result<T> {
-    value.ok_or_else(|| Error::InvalidInput(format!("this step needs {what}")))
+/// `what_id` is the message naming what is missing.
+fn require<T>(value: Option<T>, what_id: &'static str) -> Result<T> {
+    value.ok_or_else(|| {
+        Error::invalid_with("reason-step-needs", [("what", ReasonArg::message(what_id))])
+    })
 }
 
-fn refuse_extra(present: bool, what: &str) -> Result<()> {
+/// `what_id` is the message naming what was given but does not belong.
+fn refuse_extra(present: bool, what_id: &'static str) -> Result<()> {
     if present {
-        return Err(Error::InvalidInput(format!(
-            "{what} does not apply to this step"
-        )));
+        return Err(Error::invalid_with(
+            "reason-step-refuses",
+            [("what", ReasonArg::message(what_id))],
+        ));
     }
     Ok(())
 }
@@ -255,10 +254,13 @@ fn call_entry(
     input: &StepInput,
     now: OffsetDateTime,
 ) -> Result<StepEntry> {
-    refuse_extra(input.party.is_some(), "a party")?;
-    let number = normalise_phone(require(input.number.as_deref(), "the number called")?)?;
-    let source = require(input.source, "where the number came from")?;
-    let outcome = require(input.outcome, "the outcome of the call")?;
+    refuse_extra(input.party.is_some(), "reason-field-a-party")?;
+    let number = normalise_phone(require(
+        input.number.as_deref(),
+        "reason-field-number-called",
+    )?)?;
+    let source = require(input.source, "reason-field-where-number-from")?;
+    let outcome = require(input.outcome, "reason-field-call-outcome")?;
     let holders: Vec<Payee> = txn.find(PHONE_INDEX, &number)?;
     let number_in_book = holders.iter().any(|p| {
         let right_payee = match &check.request.requester {
@@ -278,14 +280,18 @@ fn call_entry(
 }
 
 fn party_entry(check: &Check, input: &StepInput, now: OffsetDateTime) -> Result<StepEntry> {
-    refuse_extra(input.number.is_some() || input.source.is_some(), "a number")?;
-    let party = clean_name(require(input.party.as_deref(), "who confirmed")?)?;
-    let outcome = require(input.outcome, "the outcome")?;
+    refuse_extra(
+        input.number.is_some() || input.source.is_some(),
+        "reason-field-a-number",
+    )?;
+    let party = clean_name(require(
+        input.party.as_deref(),
+        "reason-field-who-confirmed",
+    )?)?;
+    let outcome = require(input.outcome, "reason-field-the-outcome")?;
     if let Requester::Named { name } = &check.request.requester {
         if party_key(name) == party_key(&party) {
-            return Err(Error::InvalidInput(
-                "the requester cannot confirm their own request".into(),
-            ));
+            return Err(Error::invalid("reason-requester-self-confirm"));
         }
     }
     Ok(StepEntry {
@@ -301,12 +307,10 @@ fn party_entry(check: &Check, input: &StepInput, now: OffsetDateTime) -> Result<
 fn choice_entry(input: &StepInput, now: OffsetDateTime) -> Result<StepEntry> {
     refuse_extra(
         input.number.is_some() || input.source.is_some() || input.party.is_some(),
-        "a number or party",
+        "reason-field-a-number-or-party",
     )?;
     if input.outcome.is_some_and(|o| o != Outcome::Confirmed) {
-        return Err(Error::InvalidInput(
-            "this step can only be confirmed".into(),
-        ));
+        return Err(Error::invalid("reason-step-confirm-only"));
     }
     Ok(StepEntry {
         at: now,
@@ -353,9 +357,13 @@ pub fn override_check<S: Store>(
     let reason = reason.trim();
     let length = reason.chars().filter(|c| !c.is_whitespace()).count();
     if length < MIN_OVERRIDE_REASON_CHARS || reason.chars().count() > MAX_OVERRIDE_REASON_CHARS {
-        return Err(Error::InvalidInput(format!(
-            "an override needs a typed reason of {MIN_OVERRIDE_REASON_CHARS} to {MAX_OVERRIDE_REASON_CHARS} characters"
-        )));
+        return Err(Error::invalid_with(
+            "reason-override-reason-length",
+            [
+                ("min", MIN_OVERRIDE_REASON_CHARS.into()),
+                ("max", MAX_OVERRIDE_REASON_CHARS.into()),
+            ],
+        ));
     }
     update(store, check_id, |_, check| {
         let after_sending = match check.status {

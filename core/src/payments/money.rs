@@ -195,7 +195,7 @@ impl FromStr for Currency {
             .iter()
             .find(|(code, _)| *code == upper)
             .map(|&(code, minor_digits)| Currency { code, minor_digits })
-            .ok_or_else(|| Error::InvalidInput("currency is not an ISO 4217 code".into()))
+            .ok_or_else(|| Error::invalid("reason-currency"))
     }
 }
 
@@ -236,30 +236,25 @@ impl Money {
         let (integer, fraction) = text.split_once('.').unwrap_or((text, ""));
         let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if text.starts_with('-') {
-            return Err(Error::InvalidInput("amount must be positive".into()));
+            return Err(Error::invalid("reason-amount-positive"));
         }
         if integer.is_empty()
             || !all_digits(integer)
             || !all_digits(fraction)
             || text.ends_with('.')
         {
-            return Err(Error::InvalidInput(
-                "amount must be a plain decimal number such as 5000.00".into(),
-            ));
+            return Err(Error::invalid("reason-amount-format"));
         }
         if integer.trim_start_matches('0').len() > MAX_INTEGER_DIGITS {
-            return Err(Error::InvalidInput("amount is too large".into()));
+            return Err(Error::invalid("reason-amount-too-large"));
         }
         if fraction.len() > currency.minor_digits as usize {
-            return Err(Error::InvalidInput(
-                "amount has more decimals than the currency allows".into(),
-            ));
+            return Err(Error::invalid("reason-amount-decimals"));
         }
-        let amount = Decimal::from_str_exact(text).map_err(|_| {
-            Error::InvalidInput("amount must be a plain decimal number such as 5000.00".into())
-        })?;
+        let amount =
+            Decimal::from_str_exact(text).map_err(|_| Error::invalid("reason-amount-format"))?;
         if amount.is_zero() {
-            return Err(Error::InvalidInput("amount must be positive".into()));
+            return Err(Error::invalid("reason-amount-positive"));
         }
         Ok(Money { amount, currency })
     }

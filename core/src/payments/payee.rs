@@ -6,13 +6,13 @@ use time::OffsetDateTime;
 
 use super::codes::code_enum;
 use crate::{
-    error::{Error, Result},
+    error::{Error, ReasonArg, Result},
     vault::{new_id, Record, Store, TxnExt},
 };
 
 code_enum! {
     /// How the requester is related to the user; strangers and long-lost contacts need more checks.
-    Relationship, "relationship" {
+    Relationship, "reason-field-relationship" {
         Family => "family",
         Friend => "friend",
         Colleague => "colleague",
@@ -26,7 +26,7 @@ code_enum! {
 
 code_enum! {
     /// Where a call-back number in the book came from.
-    PhoneSource, "phone source" {
+    PhoneSource, "reason-field-phone-source" {
         InPerson => "in_person",
         OfficialWebsite => "official_website",
         CardBack => "card_back",
@@ -184,17 +184,11 @@ pub fn normalise_phone(raw: &str) -> Result<String> {
             '0'..='9' => digits.push(c),
             '+' if i == 0 => {}
             ' ' | '-' | '(' | ')' | '.' => {}
-            _ => {
-                return Err(Error::InvalidInput(
-                    "phone number may contain only digits, spaces, +, -, ( and )".into(),
-                ))
-            }
+            _ => return Err(Error::invalid("reason-payee-phone-chars")),
         }
     }
     if !(3..=17).contains(&digits.len()) {
-        return Err(Error::InvalidInput(
-            "phone number must have 3 to 17 digits".into(),
-        ));
+        return Err(Error::invalid("reason-payee-phone-length"));
     }
     let normalised = if plus {
         format!("+{digits}")
@@ -215,17 +209,11 @@ pub fn normalise_account(raw: &str) -> Result<String> {
         match c {
             'a'..='z' | 'A'..='Z' | '0'..='9' => out.push(c.to_ascii_uppercase()),
             ' ' | '-' => {}
-            _ => {
-                return Err(Error::InvalidInput(
-                    "account may contain only letters, digits, spaces and -".into(),
-                ))
-            }
+            _ => return Err(Error::invalid("reason-account-chars")),
         }
     }
     if !(6..=34).contains(&out.len()) {
-        return Err(Error::InvalidInput(
-            "account must have 6 to 34 letters or digits".into(),
-        ));
+        return Err(Error::invalid("reason-account-length"));
     }
     Ok(out)
 }
@@ -234,22 +222,27 @@ pub(crate) fn last4(normalised: &str) -> String {
     normalised[normalised.len().saturating_sub(4)..].to_owned()
 }
 
-fn clean_text(raw: &str, field: &str, max_chars: usize) -> Result<String> {
+/// `field_id` is the message naming the field in a refusal.
+fn clean_text(raw: &str, field_id: &'static str, max_chars: usize) -> Result<String> {
     let text = raw.trim();
     if text.is_empty() || text.chars().count() > max_chars || text.chars().any(char::is_control) {
-        return Err(Error::InvalidInput(format!(
-            "{field} must be 1 to {max_chars} characters without control characters"
-        )));
+        return Err(Error::invalid_with(
+            "reason-text-length",
+            [
+                ("field", ReasonArg::message(field_id)),
+                ("max", max_chars.into()),
+            ],
+        ));
     }
     Ok(text.to_owned())
 }
 
 pub(crate) fn clean_name(raw: &str) -> Result<String> {
-    clean_text(raw, "name", 100)
+    clean_text(raw, "reason-field-name", 100)
 }
 
 pub(crate) fn clean_bank(raw: &str) -> Result<String> {
-    clean_text(raw, "bank", 100)
+    clean_text(raw, "reason-field-bank", 100)
 }
 
 /// Adds a payee to the book; returns its id.
@@ -258,7 +251,7 @@ pub fn add_payee<S: Store>(store: &S, new: NewPayee, now: OffsetDateTime) -> Res
     let phone = normalise_phone(&new.phone)?;
     let bank = new.bank.as_deref().map(clean_bank).transpose()?;
     if bank.is_some() && new.account.is_none() {
-        return Err(Error::InvalidInput("bank given without an account".into()));
+        return Err(Error::invalid("reason-bank-without-account"));
     }
     // An account the user types into the book themselves, before any request, is the reference a
     // later request is compared with: it counts as verified when entered.
@@ -303,9 +296,7 @@ pub fn add_phone<S: Store>(
     store.write(|txn| {
         let mut payee: Payee = txn.require(payee_id, "payee")?;
         if payee.phones.iter().any(|p| p.number == number) {
-            return Err(Error::InvalidInput(
-                "this number is already in the payee's entry".into(),
-            ));
+            return Err(Error::invalid("reason-payee-number-known"));
         }
         payee.phones.push(CallBackNumber {
             number,

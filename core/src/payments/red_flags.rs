@@ -22,7 +22,7 @@ use super::codes::code_enum;
 
 code_enum! {
     /// A kind of red flag.
-    FlagCode, "red flag" {
+    FlagCode, "reason-field-red-flag" {
         SafeAccount => "safe_account",
         VerificationCode => "verification_code",
         Secrecy => "secrecy",
@@ -47,7 +47,7 @@ pub struct TextSpan {
 code_enum! {
     /// Who found a flag: this detector in the text, the screening feature's message check, or
     /// the user (claimed urgency or secrecy).
-    FlagOrigin, "flag origin" {
+    FlagOrigin, "reason-field-flag-origin" {
         Text => "text",
         Screening => "screening",
         Reported => "reported",

@@ -18,7 +18,7 @@ use crate::{
 
 code_enum! {
     /// What a reminder is for.
-    ReminderKind, "reminder" {
+    ReminderKind, "reason-field-reminder" {
         Reverify => "reverify",
         ReverifyLastChance => "reverify_last_chance",
         ConfirmArrival => "confirm_arrival",

@@ -8,11 +8,11 @@ use super::{
     money::Money,
     payee::{clean_bank, clean_name, normalise_account, Relationship},
 };
-use crate::error::{Error, Result};
+use crate::error::{Error, ReasonArg, Result};
 
 code_enum! {
     /// How the request reached the user.
-    Channel, "channel" {
+    Channel, "reason-field-channel" {
         Sms => "sms",
         Wechat => "wechat",
         Weibo => "weibo",
@@ -110,9 +110,8 @@ impl RequestInput {
                 )
             }
             (None, Some(name)) => {
-                let relationship = relationship.ok_or_else(|| {
-                    Error::InvalidInput("a relationship is required with a name".into())
-                })?;
+                let relationship =
+                    relationship.ok_or_else(|| Error::invalid("reason-relationship-required"))?;
                 (
                     Requester::Named {
                         name: clean_name(name)?,
@@ -120,19 +119,19 @@ impl RequestInput {
                     relationship,
                 )
             }
-            _ => {
-                return Err(Error::InvalidInput(
-                    "give either a payee id or a name, not both".into(),
-                ))
-            }
+            _ => return Err(Error::invalid("reason-payee-or-name")),
         };
         let account = self.account.as_deref().map(normalise_account).transpose()?;
         let bank = self.bank.as_deref().map(clean_bank).transpose()?;
         let text = match self.text.as_deref().map(str::trim) {
             Some(t) if t.chars().count() > MAX_TEXT_CHARS => {
-                return Err(Error::InvalidInput(format!(
-                    "request text is longer than {MAX_TEXT_CHARS} characters"
-                )))
+                return Err(Error::invalid_with(
+                    "reason-text-too-long",
+                    [
+                        ("field", ReasonArg::message("reason-field-request-text")),
+                        ("max", MAX_TEXT_CHARS.into()),
+                    ],
+                ))
             }
             Some("") | None => None,
             Some(t) => Some(t.to_owned()),

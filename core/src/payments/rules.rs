@@ -12,7 +12,7 @@ use super::{
 
 code_enum! {
     /// A required step. Each code appears at most once in a check, so the code is also its id.
-    StepCode, "step" {
+    StepCode, "reason-field-step" {
         CallBack => "call_back",
         SecondParty => "second_party",
         AccountChanged => "account_changed",

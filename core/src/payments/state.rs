@@ -12,7 +12,7 @@ use crate::{error::Error, error::Result, vault::Record};
 
 code_enum! {
     /// Where a check stands.
-    Status, "status" {
+    Status, "reason-field-status" {
         Draft => "draft",
         Verifying => "verifying",
         Cleared => "cleared",
@@ -48,7 +48,7 @@ impl Status {
 
 code_enum! {
     /// Where a step stands.
-    StepState, "step state" {
+    StepState, "reason-field-step-state" {
         Pending => "pending",
         Satisfied => "satisfied",
         Denied => "denied",
@@ -58,7 +58,7 @@ code_enum! {
 
 code_enum! {
     /// What a call or a confirming party said.
-    Outcome, "outcome" {
+    Outcome, "reason-field-outcome" {
         Confirmed => "confirmed",
         Denied => "denied",
         Unreachable => "unreachable",
@@ -67,7 +67,7 @@ code_enum! {
 
 code_enum! {
     /// Where the user got the number they called.
-    NumberSource, "number source" {
+    NumberSource, "reason-field-number-source" {
         PayeeBook => "payee_book",
         Message => "message",
         Search => "search",

@@ -109,7 +109,7 @@ fn store_suite(store: &impl Store) {
     let failed: Result<()> = store.write(|t| {
         t.put(&note("c", "dave", "three"))?;
         t.remove::<Note>("b")?;
-        Err(Error::InvalidInput("abort".into()))
+        Err(Error::Internal("abort".into()))
     });
     assert!(failed.is_err());
     assert_eq!(store.read(|t| t.count(Note::TABLE)).unwrap(), 2);

@@ -70,17 +70,17 @@ pub struct ParsedUrl {
 pub fn parse(input: &str) -> Result<ParsedUrl> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
-        return Err(Error::InvalidInput("the link is empty".into()));
+        return Err(Error::invalid("reason-link-empty"));
     }
     if trimmed.chars().count() > MAX_URL_CHARS {
-        return Err(Error::InvalidInput("the link is too long".into()));
+        return Err(Error::invalid("reason-link-too-long"));
     }
     let explicit_scheme = scheme_of(trimmed);
     let url = match explicit_scheme {
         Some(_) => Url::parse(trimmed),
         None => Url::parse(&format!("http://{trimmed}")),
     }
-    .map_err(|_| Error::InvalidInput("not a link".into()))?;
+    .map_err(|_| Error::invalid("reason-not-a-link"))?;
     let host = match url.host() {
         Some(Host::Domain(d)) => HostKind::Domain(domain_parts(d)),
         Some(Host::Ipv4(addr)) => HostKind::Ipv4 {
@@ -88,7 +88,7 @@ pub fn parse(input: &str) -> Result<ParsedUrl> {
             written_dotted: written_as_dotted_quad(trimmed, addr),
         },
         Some(Host::Ipv6(addr)) => HostKind::Ipv6(addr),
-        None => return Err(Error::InvalidInput("the link has no host".into())),
+        None => return Err(Error::invalid("reason-link-no-host")),
     };
     let mut path_and_query = url.path().to_lowercase();
     if let Some(q) = url.query() {

@@ -9,6 +9,10 @@ use serde::Serialize;
 
 use crate::i18n::{tr_args, Arg, Locale};
 
+mod reason;
+
+pub use reason::{Reason, ReasonArg};
+
 macro_rules! error_codes {
     ($($variant:ident => $code:literal,)*) => {
         /// A stable machine-readable code: the CLI prints it as `{"error": {"code": …}}` and the
@@ -70,7 +74,7 @@ pub enum Error {
     #[error(transparent)]
     Alerts(#[from] crate::alerts::AlertsError),
     #[error("invalid input: {0}")]
-    InvalidInput(String),
+    InvalidInput(Reason),
     #[error("not found: {0}")]
     NotFound(&'static str),
     #[error("impossible transition from {from} to {to}")]
@@ -84,6 +88,34 @@ pub enum Error {
 }
 
 impl Error {
+    /// Invalid input for the reason with message id `reason_id` (no arguments).
+    pub fn invalid(reason_id: &'static str) -> Self {
+        Error::InvalidInput(Reason::new(reason_id))
+    }
+
+    /// Invalid input for a reason with arguments (limits, field names; never the user's values).
+    pub fn invalid_with(
+        reason_id: &'static str,
+        args: impl IntoIterator<Item = (&'static str, ReasonArg)>,
+    ) -> Self {
+        Error::InvalidInput(Reason::with(reason_id, args))
+    }
+
+    /// An unknown code for an enum read from text: names the field and the accepted codes.
+    pub(crate) fn unknown_code<'a>(
+        field_id: &'static str,
+        known: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        let known: Vec<&str> = known.into_iter().collect();
+        Error::invalid_with(
+            "reason-unknown-code",
+            [
+                ("field", ReasonArg::message(field_id)),
+                ("expected", ReasonArg::code(known.join(", "))),
+            ],
+        )
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::Vault(e) => e.code(),
@@ -99,7 +131,7 @@ impl Error {
     pub fn localized(&self, locale: Locale) -> String {
         let id = format!("error-{}", self.code().as_str().replace('_', "-"));
         let detail = match self {
-            Error::InvalidInput(reason) => reason.clone(),
+            Error::InvalidInput(reason) => reason.localized(locale),
             Error::NotFound(what) => (*what).to_owned(),
             other => other.to_string(),
         };
@@ -124,5 +156,30 @@ mod tests {
             let id = format!("error-{}", code.as_str().replace('_', "-"));
             assert!(crate::i18n::has_message(&id), "missing {id}");
         }
+    }
+
+    #[test]
+    fn a_chinese_invalid_input_message_has_a_chinese_reason() {
+        let bad_check_digit = crate::inventory::detail::normalise(
+            crate::inventory::DetailKind::IdNumber,
+            "110105194912310021",
+            false,
+        )
+        .unwrap_err();
+        let zh = bad_check_digit.localized(Locale::ZhCn);
+        assert!(
+            zh.starts_with("输入无效：") && zh.contains("校验码"),
+            "{zh}"
+        );
+        // Standard names such as "GB 11643" stay; English words would be lowercase.
+        assert!(
+            !zh.chars().any(|c| c.is_ascii_lowercase()),
+            "English left in {zh}"
+        );
+        assert!(!zh.contains("110105194912310021"), "the value leaked: {zh}");
+        assert_eq!(
+            bad_check_digit.to_string(),
+            "invalid input: id_number check digit does not match (GB 11643)"
+        );
     }
 }
