@@ -138,6 +138,17 @@ fn feeds_sync_over_https_only_from_a_trusted_certificate() {
         ..SyncOptions::default()
     };
 
+    let listed = || {
+        view::list(
+            &store,
+            &AlertFilter::default(),
+            Locale::En,
+            now,
+            &Default::default(),
+        )
+        .unwrap()
+    };
+
     // An empty root store: the platform's own roots cannot vouch for the test authority.
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.pem");
@@ -151,15 +162,7 @@ fn feeds_sync_over_https_only_from_a_trusted_certificate() {
         0,
         "no request got through"
     );
-    let listed = view::list(
-        &store,
-        &AlertFilter::default(),
-        Locale::En,
-        now,
-        &Default::default(),
-    )
-    .unwrap();
-    assert!(listed.is_empty(), "nothing was ingested");
+    assert!(listed().is_empty(), "nothing was ingested");
 
     let roots = dir.path().join("roots.pem");
     std::fs::write(&roots, &pki.authority_pem).unwrap();
@@ -172,14 +175,7 @@ fn feeds_sync_over_https_only_from_a_trusted_certificate() {
         2,
         "the feed and its signature"
     );
-    let listed = view::list(
-        &store,
-        &AlertFilter::default(),
-        Locale::En,
-        now,
-        &Default::default(),
-    )
-    .unwrap();
+    let listed = listed();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].identifier, "TLS-1");
 }
