@@ -114,7 +114,7 @@ impl Ctx {
     /// The vault at `--vault`, unlocked with the passphrase.
     pub fn open_vault(&self) -> Result<Vault, Error> {
         if !Vault::exists(&self.vault_dir) {
-            return Err(Error::NotFound("vault (run `vigil init` first)"));
+            return Err(Error::NotFound("reason-thing-vault"));
         }
         let vault = Vault::open(&self.vault_dir)?;
         vault.unlock_with_passphrase(&self.passphrase("Vault passphrase: ")?)?;

@@ -286,7 +286,7 @@ fn with_extension(file: &Path, extension: &str) -> PathBuf {
 
 /// Read a file, refusing it before reading if it is over `limit` bytes.
 fn read_capped(path: &Path, limit: usize) -> Result<Vec<u8>, Error> {
-    let missing = |_| Error::NotFound("file");
+    let missing = |_| Error::NotFound("reason-thing-file");
     let len = std::fs::metadata(path).map_err(missing)?.len();
     if len > limit as u64 {
         return Err(alerts::AlertsError::TooLarge { limit }.into());

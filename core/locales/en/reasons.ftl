@@ -156,3 +156,16 @@ reason-cli-cap-category = unknown CAP category
 reason-cli-severity = unknown severity (Extreme, Severe, Moderate, Minor)
 reason-cli-family = unknown scam family code
 reason-utc-offset = UTC offset out of range
+
+# What was not found (`Error::NotFound`), inside error-not-found.
+reason-thing-alert = alert
+reason-thing-check = payment check
+reason-thing-deletion-request = deletion request
+reason-thing-detail = detail
+reason-thing-disclosure = disclosure
+reason-thing-feed-source = feed source
+reason-thing-file = file
+reason-thing-holder = holder
+reason-thing-payee = payee
+reason-thing-publisher = publisher
+reason-thing-vault = vault (run `vigil init` first)

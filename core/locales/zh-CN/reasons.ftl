@@ -156,3 +156,16 @@ reason-cli-cap-category = 未知的 CAP 类别
 reason-cli-severity = 未知的严重程度（Extreme、Severe、Moderate、Minor）
 reason-cli-family = 未知的诈骗类型代码
 reason-utc-offset = UTC 偏移量超出范围
+
+# 未找到的对象（`Error::NotFound`），用于 error-not-found。
+reason-thing-alert = 预警
+reason-thing-check = 转账核查
+reason-thing-deletion-request = 删除请求
+reason-thing-detail = 个人信息项
+reason-thing-disclosure = 提供记录
+reason-thing-feed-source = 订阅源
+reason-thing-file = 文件
+reason-thing-holder = 持有方
+reason-thing-payee = 收款人
+reason-thing-publisher = 发布方
+reason-thing-vault = 保险库（请先运行 `vigil init`）

@@ -179,7 +179,7 @@ pub fn sync_url<S: Store>(
         .map_err(|_| Error::invalid("reason-signature-not-text"))?;
     report.feed_report = Some(feed::ingest_feed(store, &bytes, &signature, now)?);
     store.write(|txn| {
-        let mut source: FeedSource = txn.require(&source.id, "feed source")?;
+        let mut source: FeedSource = txn.require(&source.id, "reason-thing-feed-source")?;
         source.etag = etag;
         source.last_sync = Some(now);
         txn.put(&source)

@@ -132,7 +132,7 @@ pub fn trust<S: Store>(store: &S, name: &str, key: &str, scope: &[String]) -> Re
 
 pub fn revoke<S: Store>(store: &S, publisher_id: &str) -> Result<()> {
     store.write(|txn| {
-        let mut publisher: Publisher = txn.require(publisher_id, "publisher")?;
+        let mut publisher: Publisher = txn.require(publisher_id, "reason-thing-publisher")?;
         publisher.revoked = true;
         txn.put(&publisher)
     })

@@ -201,7 +201,7 @@ pub fn get<S: Store>(
     profile: &RelevanceProfile,
 ) -> Result<AlertSummary> {
     store.read(|txn| {
-        let stored: StoredAlert = txn.require(id, "alert")?;
+        let stored: StoredAlert = txn.require(id, "reason-thing-alert")?;
         let revoked = match &stored.publisher_id {
             Some(pid) => txn.get::<Publisher>(pid)?.is_some_and(|p| p.revoked),
             None => false,
@@ -213,7 +213,7 @@ pub fn get<S: Store>(
 /// Move an alert to `state`. Archived alerts can be restored to read, and read to unread.
 pub fn set_state<S: Store>(store: &S, id: &str, state: ReadState) -> Result<()> {
     store.write(|txn| {
-        let mut stored: StoredAlert = txn.require(id, "alert")?;
+        let mut stored: StoredAlert = txn.require(id, "reason-thing-alert")?;
         if stored.state == state {
             return Ok(());
         }

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::i18n::{tr_args, Arg, Locale};
+use crate::i18n::{tr, tr_args, Arg, Locale};
 
 mod reason;
 
@@ -75,7 +75,9 @@ pub enum Error {
     Alerts(#[from] crate::alerts::AlertsError),
     #[error("invalid input: {0}")]
     InvalidInput(Reason),
-    #[error("not found: {0}")]
+    /// What was missing, as the message id of its name (`reason-thing-holder`): the name is
+    /// shown in the user's language, and an id can never carry the id or value looked up.
+    #[error("not found: {}", tr(Locale::En, .0))]
     NotFound(&'static str),
     #[error("impossible transition from {from} to {to}")]
     InvalidTransition {
@@ -132,7 +134,7 @@ impl Error {
         let id = format!("error-{}", self.code().as_str().replace('_', "-"));
         let detail = match self {
             Error::InvalidInput(reason) => reason.localized(locale),
-            Error::NotFound(what) => (*what).to_owned(),
+            Error::NotFound(what) => tr(locale, what),
             other => other.to_string(),
         };
         let mut args: Vec<(&str, Arg)> = vec![("detail", detail.into())];
@@ -181,5 +183,12 @@ mod tests {
             bad_check_digit.to_string(),
             "invalid input: id_number check digit does not match (GB 11643)"
         );
+    }
+
+    #[test]
+    fn what_was_not_found_is_named_in_the_users_language() {
+        let missing = Error::NotFound("reason-thing-holder");
+        assert_eq!(missing.to_string(), "not found: holder");
+        assert_eq!(missing.localized(Locale::ZhCn), "未找到：持有方");
     }
 }

@@ -61,7 +61,7 @@ impl Inventory {
         locale: Locale,
     ) -> Result<BreachImpact> {
         let (flagged, breached) = self.commit(store, |txn, _, changes| {
-            let mut holder: Holder = txn.require(holder_id, "holder")?;
+            let mut holder: Holder = txn.require(holder_id, "reason-thing-holder")?;
             if holder.breach.is_none() {
                 holder.breach = Some(Breach { at: now, source });
                 txn.put(&holder)?;
@@ -216,7 +216,7 @@ mod tests {
             .inv
             .mark_breached(&f.store, "nope", BreachSource::Manual, NOW, Locale::En)
             .unwrap_err();
-        assert!(matches!(e, crate::Error::NotFound("holder")));
+        assert!(matches!(e, crate::Error::NotFound("reason-thing-holder")));
     }
 
     #[test]
@@ -254,7 +254,7 @@ mod tests {
         assert_eq!(impacts[0].newly_flagged, 3);
         let holder = f
             .store
-            .read(|txn| txn.require::<Holder>(&f.bank, "holder"))
+            .read(|txn| txn.require::<Holder>(&f.bank, "reason-thing-holder"))
             .unwrap();
         assert_eq!(holder.breach.map(|b| b.source), Some(BreachSource::Alert));
         assert!(f.inv.holder(&f.bank).unwrap().breached);

@@ -398,10 +398,10 @@ fn import_row(
 fn reason(e: &Error) -> Reason {
     match e {
         Error::InvalidInput(r) => r.clone(),
-        // `what` is the record type ("detail", "holder"), a word of the import format.
+        // `what` names the record type (detail, holder) in the reason's own language.
         Error::NotFound(what) => Reason::with(
             "reason-import-unknown-ref",
-            [("record", ReasonArg::code(*what))],
+            [("record", ReasonArg::message(*what))],
         ),
         other => Reason::with(
             "reason-import-row-refused",

@@ -166,7 +166,7 @@ impl Inventory {
         let index = self.index();
         let (slot, holder) = index
             .find_holder(holder_id)
-            .ok_or(Error::NotFound("holder"))?;
+            .ok_or(Error::NotFound("reason-thing-holder"))?;
         let holder = holder.clone();
         let mut items = Vec::new();
         for &x in index.of_holder(slot) {
@@ -259,7 +259,8 @@ impl Inventory {
             }
         };
         self.commit(store, |txn, _, changes| {
-            let mut request: DeletionRequest = txn.require(request_id, "deletion request")?;
+            let mut request: DeletionRequest =
+                txn.require(request_id, "reason-thing-deletion-request")?;
             if request.status != DeletionRequestStatus::Pending {
                 return Err(Error::InvalidTransition {
                     from: "closed",

@@ -211,7 +211,7 @@ impl Inventory {
         now: OffsetDateTime,
     ) -> Result<()> {
         self.commit(store, |txn, _, changes| {
-            let mut x: Disclosure = txn.require(disclosure_id, "disclosure")?;
+            let mut x: Disclosure = txn.require(disclosure_id, "reason-thing-disclosure")?;
             x.transition(status, now)?;
             txn.put(&x)?;
             changes.push(Change::Disclosure(x));
@@ -223,7 +223,7 @@ impl Inventory {
     /// deleted it, change the disclosure's status instead: that keeps the history.)
     pub fn remove_detail<S: Store>(&self, store: &S, detail_id: &str) -> Result<()> {
         self.commit(store, |txn, _, changes| {
-            txn.require::<Detail>(detail_id, "detail")?;
+            txn.require::<Detail>(detail_id, "reason-thing-detail")?;
             remove_disclosures(txn, "detail", detail_id, changes)?;
             txn.remove::<Detail>(detail_id)?;
             changes.push(Change::RemovedDetail(detail_id.to_owned()));
@@ -234,7 +234,7 @@ impl Inventory {
     /// Remove a holder entered by mistake, with every disclosure to it.
     pub fn remove_holder<S: Store>(&self, store: &S, holder_id: &str) -> Result<()> {
         self.commit(store, |txn, _, changes| {
-            txn.require::<Holder>(holder_id, "holder")?;
+            txn.require::<Holder>(holder_id, "reason-thing-holder")?;
             remove_disclosures(txn, "holder", holder_id, changes)?;
             txn.remove::<Holder>(holder_id)?;
             changes.push(Change::RemovedHolder(holder_id.to_owned()));
@@ -244,13 +244,17 @@ impl Inventory {
 
     pub fn detail(&self, id: &str) -> Result<DetailView> {
         let index = self.index();
-        let (slot, d) = index.find_detail(id).ok_or(Error::NotFound("detail"))?;
+        let (slot, d) = index
+            .find_detail(id)
+            .ok_or(Error::NotFound("reason-thing-detail"))?;
         Ok(DetailView::of(slot, d, &index))
     }
 
     pub fn holder(&self, id: &str) -> Result<HolderView> {
         let index = self.index();
-        let (slot, h) = index.find_holder(id).ok_or(Error::NotFound("holder"))?;
+        let (slot, h) = index
+            .find_holder(id)
+            .ok_or(Error::NotFound("reason-thing-holder"))?;
         Ok(HolderView::of(slot, h, &index))
     }
 
@@ -286,7 +290,7 @@ impl Inventory {
         let index = self.index();
         let (slot, _) = index
             .find_detail(detail_id)
-            .ok_or(Error::NotFound("detail"))?;
+            .ok_or(Error::NotFound("reason-thing-detail"))?;
         Ok(view::holdings(
             &index,
             index.of_detail(slot).iter().copied(),
@@ -307,7 +311,7 @@ impl Inventory {
         let index = self.index();
         let (slot, _) = index
             .find_holder(holder_id)
-            .ok_or(Error::NotFound("holder"))?;
+            .ok_or(Error::NotFound("reason-thing-holder"))?;
         Ok(view::holdings(
             &index,
             index.of_holder(slot).iter().copied(),
@@ -420,8 +424,8 @@ pub(crate) fn put_disclosure(
     now: OffsetDateTime,
     changes: &mut Vec<Change>,
 ) -> Result<String> {
-    txn.require::<Detail>(&new.detail_id, "detail")?;
-    let holder: Holder = txn.require(&new.holder_id, "holder")?;
+    txn.require::<Detail>(&new.detail_id, "reason-thing-detail")?;
+    let holder: Holder = txn.require(&new.holder_id, "reason-thing-holder")?;
     let date = match new.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         Some(d) => disclosure::parse_date(d)?,
         None => now.date(),

@@ -167,11 +167,11 @@ fn who_has_by_detail_and_kind_and_holder() {
     assert!(kinds.contains(&DetailKind::HomeAddress) && kinds.contains(&DetailKind::Phone));
     assert!(matches!(
         f.inv.who_has_detail("nope"),
-        Err(Error::NotFound("detail"))
+        Err(Error::NotFound("reason-thing-detail"))
     ));
     assert!(matches!(
         f.inv.holdings_of("nope"),
-        Err(Error::NotFound("holder"))
+        Err(Error::NotFound("reason-thing-holder"))
     ));
 }
 
@@ -192,7 +192,10 @@ fn invalid_input_changes_nothing() {
     let dangling = f
         .inv
         .disclose(&f.store, &NewDisclosure::new("missing", &f.bank), NOW);
-    assert!(matches!(dangling, Err(Error::NotFound("detail"))));
+    assert!(matches!(
+        dangling,
+        Err(Error::NotFound("reason-thing-detail"))
+    ));
     assert_eq!(f.inv.details(), before);
     assert_eq!(Inventory::load(&f.store).unwrap().details(), before);
 }
@@ -214,7 +217,10 @@ fn status_changes_keep_history() {
         .inv
         .set_status(&f.store, &x, DisclosureStatus::Active, NOW);
     assert!(matches!(again, Err(Error::InvalidTransition { .. })));
-    let stored: Disclosure = f.store.read(|txn| txn.require(&x, "disclosure")).unwrap();
+    let stored: Disclosure = f
+        .store
+        .read(|txn| txn.require(&x, "reason-thing-disclosure"))
+        .unwrap();
     assert_eq!(stored.history.len(), 1);
 }
 
@@ -311,7 +317,7 @@ fn removing_a_detail_or_holder_takes_its_disclosures_along() {
     assert_eq!(f.inv.detail(&f.id_number).unwrap().holder_count, 0);
     assert!(matches!(
         f.inv.remove_holder(&f.store, &f.bank),
-        Err(Error::NotFound("holder"))
+        Err(Error::NotFound("reason-thing-holder"))
     ));
     let reloaded = Inventory::load(&f.store).unwrap();
     assert_eq!(

@@ -69,7 +69,7 @@ pub fn create_check<S: Store>(
         let payee = input
             .payee_id
             .as_deref()
-            .map(|id| txn.require::<Payee>(id, "payee"))
+            .map(|id| txn.require::<Payee>(id, "reason-thing-payee"))
             .transpose()?;
         let request = input.validate(payee.as_ref().map(|p| p.relationship))?;
         let settings = settings::load(txn)?;
@@ -119,7 +119,7 @@ pub fn create_check<S: Store>(
 }
 
 pub fn get_check<S: Store>(store: &S, check_id: &str) -> Result<Check> {
-    store.read(|txn| txn.require(check_id, "check"))
+    store.read(|txn| txn.require(check_id, "reason-thing-check"))
 }
 
 /// Runs `change` on the stored check and saves the result, in one transaction; on error nothing
@@ -130,7 +130,7 @@ fn update<S: Store>(
     change: impl FnOnce(&mut dyn Txn, &mut Check) -> Result<()>,
 ) -> Result<Check> {
     store.write(|txn| {
-        let mut check: Check = txn.require(check_id, "check")?;
+        let mut check: Check = txn.require(check_id, "reason-thing-check")?;
         change(txn, &mut check)?;
         txn.put(&check)?;
         Ok(check)
@@ -336,7 +336,7 @@ fn confirm_account_in_book(txn: &mut dyn Txn, check: &Check, now: OffsetDateTime
     {
         return Ok(());
     }
-    let mut payee: Payee = txn.require(payee_id, "payee")?;
+    let mut payee: Payee = txn.require(payee_id, "reason-thing-payee")?;
     payee.mark_account_verified(account, check.request.bank.as_deref(), now);
     txn.put(&payee)
 }

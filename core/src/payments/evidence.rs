@@ -179,7 +179,7 @@ pub fn evidence_pack<S: Store>(
     locale: Locale,
 ) -> Result<EvidencePack> {
     store.read(|txn| {
-        let check: Check = txn.require(check_id, "check")?;
+        let check: Check = txn.require(check_id, "reason-thing-check")?;
         let payee = payee_of(txn, &check)?;
         let name = requester_name(&check, payee.as_ref());
         let lines = timeline(&check, &name, locale);

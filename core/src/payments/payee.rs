@@ -294,7 +294,7 @@ pub fn add_phone<S: Store>(
 ) -> Result<()> {
     let number = normalise_phone(phone)?;
     store.write(|txn| {
-        let mut payee: Payee = txn.require(payee_id, "payee")?;
+        let mut payee: Payee = txn.require(payee_id, "reason-thing-payee")?;
         if payee.phones.iter().any(|p| p.number == number) {
             return Err(Error::invalid("reason-payee-number-known"));
         }
@@ -308,7 +308,7 @@ pub fn add_phone<S: Store>(
 }
 
 pub fn get_payee<S: Store>(store: &S, payee_id: &str) -> Result<Payee> {
-    store.read(|txn| txn.require(payee_id, "payee"))
+    store.read(|txn| txn.require(payee_id, "reason-thing-payee"))
 }
 
 /// Every payee, by name.

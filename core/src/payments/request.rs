@@ -101,7 +101,7 @@ impl RequestInput {
             .transpose()?;
         let (requester, relationship) = match (&self.payee_id, &self.name) {
             (Some(id), None) => {
-                let book = book_relationship.ok_or(Error::NotFound("payee"))?;
+                let book = book_relationship.ok_or(Error::NotFound("reason-thing-payee"))?;
                 (
                     Requester::Payee {
                         payee_id: id.clone(),

@@ -266,7 +266,7 @@ pub(crate) fn payee_of(txn: &mut dyn crate::vault::Txn, check: &Check) -> Result
 /// Reads a check and shows it.
 pub fn show_check<S: Store>(store: &S, check_id: &str, locale: Locale) -> Result<CheckView> {
     store.read(|txn| {
-        let check: Check = txn.require(check_id, "check")?;
+        let check: Check = txn.require(check_id, "reason-thing-check")?;
         let payee = payee_of(txn, &check)?;
         Ok(check_view(&check, payee.as_ref(), locale))
     })
