@@ -429,6 +429,28 @@ pub fn demo(ctx: &Ctx, vault: &vigil_core::vault::Vault) -> Result<Output, Error
         ctx.now,
         ctx.locale,
     )?;
+    let breached = format!(
+        "<parameter><valueName>{}</valueName><value>{}</value></parameter>",
+        alerts::breach::BREACHED_DOMAIN_PARAMETER,
+        super::inventory::DEMO_BREACHED_SITE
+    );
+    let breach = format!(
+        r#"<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>DEMO-B</identifier><sender>{SENDER}</sender><sent>{sent}</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info><language>zh-CN</language><category>Security</category><event>数据泄露</event><urgency>Expected</urgency><severity>Severe</severity><certainty>Observed</certainty><expires>{expires}</expires><headline>示例商城用户数据泄露</headline>{breached}</info><info><language>en</language><category>Security</category><event>Data breach</event><urgency>Expected</urgency><severity>Severe</severity><certainty>Observed</certainty><expires>{expires}</expires><headline>Example Mall customer data leaked</headline>{breached}</info></alert>"#
+    );
+    let breach_report = alerts::ingest_feed(
+        vault,
+        breach.as_bytes(),
+        &key.sign(breach.as_bytes(), &comment(3)).to_text(),
+        ctx.now,
+    )?;
+    let breach = with_breach_impact(
+        ctx,
+        vault,
+        Output::new(
+            json!(breach_report),
+            "Signed breach alert naming the demo's online mall.",
+        ),
+    )?;
     let list = view::list(
         vault,
         &AlertFilter::default(),
@@ -451,6 +473,8 @@ pub fn demo(ctx: &Ctx, vault: &vigil_core::vault::Vault) -> Result<Output, Error
         "SMS \"12381\" asking to add a WeChat id → {}\n",
         sms.explanation
     ));
+    text.push_str(&breach.text);
+    text.push_str("\n\n");
     for alert in &list {
         text.push_str(&line(ctx, alert));
         text.push('\n');
@@ -461,6 +485,7 @@ pub fn demo(ctx: &Ctx, vault: &vigil_core::vault::Vault) -> Result<Output, Error
         "rollback": rollback.code(),
         "tampered": forged.code(),
         "sms": sms,
+        "breach_alert": breach.json,
         "alerts": list,
     });
     Ok(Output::new(json, text))

@@ -497,6 +497,9 @@ pub fn breach_text(impact: &BreachImpact) -> String {
     text
 }
 
+/// The website of a demo holder that the alerts demo then reports breached.
+pub const DEMO_BREACHED_SITE: &str = "mall.example.com";
+
 /// The inventory part of `vigil demo`, on the demo's throwaway vault.
 pub fn demo(ctx: &Ctx, vault: &Vault) -> Result<Output, Error> {
     let inv = Inventory::load(vault)?;
@@ -520,6 +523,14 @@ pub fn demo(ctx: &Ctx, vault: &Vault) -> Result<Output, Error> {
         inv.disclose(vault, &NewDisclosure::new(d, &bank), now)?;
     }
     inv.disclose(vault, &NewDisclosure::new(&phone, &courier), now)?;
+    // The alerts part of the demo receives a breach alert naming this shop's website.
+    let mut shop = NewHolder::new(
+        "Example Mall",
+        vigil_core::inventory::HolderCategory::Ecommerce,
+    );
+    shop.website = Some(DEMO_BREACHED_SITE.into());
+    let shop = inv.add_holder(vault, &shop, now)?;
+    inv.disclose(vault, &NewDisclosure::new(&phone, &shop), now)?;
     let quoted = [
         QuotedDetail::Kind {
             kind: DetailKind::IdNumber,
