@@ -169,3 +169,26 @@ reason-thing-holder = holder
 reason-thing-payee = payee
 reason-thing-publisher = publisher
 reason-thing-vault = vault (run `vigil init` first)
+
+# Alert feeds: why a CAP document, a minisign signature or a download was refused.
+reason-cap-not-utf8 = the document is not UTF-8
+reason-cap-malformed-xml = the XML is malformed
+reason-cap-doctype = DOCTYPE declarations are refused
+reason-cap-unknown-entity = the XML uses an undeclared entity
+reason-cap-too-complex = the XML is nested too deeply or has too many elements
+reason-cap-empty = the document has no root element
+reason-cap-not-cap = the document is not a CAP 1.1/1.2 alert or an Atom feed
+reason-cap-missing = the required element <{ $element }> is missing
+reason-cap-invalid = the element <{ $element }> has an invalid value
+reason-cap-atom-content = an Atom entry does not carry an inline CAP alert
+reason-minisign-malformed = malformed minisign { $part }
+reason-minisign-legacy = legacy (non-prehashed) signature
+reason-minisign-other-key = signed by a different key
+reason-minisign-mismatch = the signature does not match the content
+reason-minisign-comment-tampered = the trusted comment does not match its global signature
+reason-minisign-comment-field = the trusted comment lacks a valid { $field }
+reason-network-connection-failed = the connection failed
+reason-network-connection-broke = the connection broke
+reason-network-certificate = the server's certificate is not trusted
+reason-network-http-status = the server answered HTTP { $status }
+reason-network-unexpected-not-modified = the server answered "not modified" for a signature

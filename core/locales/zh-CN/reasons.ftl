@@ -169,3 +169,26 @@ reason-thing-holder = 持有方
 reason-thing-payee = 收款人
 reason-thing-publisher = 发布方
 reason-thing-vault = 保险库（请先运行 `vigil init`）
+
+# 预警订阅：CAP 文档、minisign 签名或下载被拒绝的原因。
+reason-cap-not-utf8 = 文档不是 UTF-8 编码
+reason-cap-malformed-xml = XML 格式错误
+reason-cap-doctype = 不接受 DOCTYPE 声明
+reason-cap-unknown-entity = XML 使用了未声明的实体
+reason-cap-too-complex = XML 嵌套过深或元素过多
+reason-cap-empty = 文档没有根元素
+reason-cap-not-cap = 文档不是 CAP 1.1/1.2 预警，也不是 Atom 订阅源
+reason-cap-missing = 缺少必需的元素 <{ $element }>
+reason-cap-invalid = 元素 <{ $element }> 的值无效
+reason-cap-atom-content = Atom 条目中没有内嵌的 CAP 预警
+reason-minisign-malformed = minisign { $part } 格式错误
+reason-minisign-legacy = 旧式（非预哈希）签名
+reason-minisign-other-key = 由其他密钥签名
+reason-minisign-mismatch = 签名与内容不符
+reason-minisign-comment-tampered = 可信注释与其全局签名不符
+reason-minisign-comment-field = 可信注释缺少有效的 { $field }
+reason-network-connection-failed = 连接失败
+reason-network-connection-broke = 连接中断
+reason-network-certificate = 服务器证书不受信任
+reason-network-http-status = 服务器返回 HTTP { $status }
+reason-network-unexpected-not-modified = 服务器对签名文件返回了“未修改”

@@ -2,7 +2,7 @@
 //! tell a forgery from a replay from a stale mirror.
 
 use super::{cap::CapError, minisign::MinisignError};
-use crate::error::ErrorCode;
+use crate::error::{ErrorCode, Reason};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AlertsError {
@@ -27,12 +27,22 @@ pub enum AlertsError {
     #[error("the server did not answer in time")]
     Timeout,
     #[error("network: {0}")]
-    Network(String),
+    Network(Reason),
     #[error("unsigned content is never trusted")]
     Unsigned,
 }
 
 impl AlertsError {
+    /// The detail shown inside the code's message, for the variants whose message has one.
+    pub fn reason(&self) -> Option<Reason> {
+        match self {
+            AlertsError::Cap(e) => Some(e.reason()),
+            AlertsError::Signature(e) => Some(e.reason()),
+            AlertsError::Network(reason) => Some(reason.clone()),
+            _ => None,
+        }
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
             AlertsError::Cap(_) => ErrorCode::InvalidInput,

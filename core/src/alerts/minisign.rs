@@ -9,6 +9,8 @@ use blake2::{Blake2b512, Digest};
 use ring::signature::{Ed25519KeyPair, KeyPair as _, UnparsedPublicKey, ED25519};
 use time::{format_description::well_known::Rfc3339, OffsetDateTime};
 
+use crate::error::{Reason, ReasonArg};
+
 const KEY_ALGORITHM: &[u8; 2] = b"Ed";
 const PREHASHED: &[u8; 2] = b"ED";
 const LEGACY: &[u8; 2] = b"Ed";
@@ -29,6 +31,28 @@ pub enum MinisignError {
     TrustedCommentTampered,
     #[error("trusted comment lacks a valid {0}")]
     TrustedCommentField(&'static str),
+}
+
+impl MinisignError {
+    /// Why the signature was refused, in words for a person.
+    pub fn reason(&self) -> Reason {
+        match self {
+            MinisignError::Malformed(part) => Reason::with(
+                "reason-minisign-malformed",
+                [("part", ReasonArg::code(*part))],
+            ),
+            MinisignError::LegacySignature => Reason::new("reason-minisign-legacy"),
+            MinisignError::KeyIdMismatch => Reason::new("reason-minisign-other-key"),
+            MinisignError::SignatureInvalid => Reason::new("reason-minisign-mismatch"),
+            MinisignError::TrustedCommentTampered => {
+                Reason::new("reason-minisign-comment-tampered")
+            }
+            MinisignError::TrustedCommentField(field) => Reason::with(
+                "reason-minisign-comment-field",
+                [("field", ReasonArg::code(*field))],
+            ),
+        }
+    }
 }
 
 /// A minisign Ed25519 public key: 8-byte key id and 32-byte key.

@@ -22,6 +22,7 @@ use super::{
     AlertsError,
 };
 use crate::{
+    error::Reason,
     vault::{Record, Store, TxnExt},
     Error, Result,
 };
@@ -172,9 +173,9 @@ pub fn sync_url<S: Store>(
             &mut |_, _| {},
         )
     })?;
-    let signature = signature.ok_or(AlertsError::Network(
-        "unexpected 304 for a signature".into(),
-    ))?;
+    let signature = signature.ok_or(AlertsError::Network(Reason::new(
+        "reason-network-unexpected-not-modified",
+    )))?;
     let signature = String::from_utf8(signature.bytes)
         .map_err(|_| Error::invalid("reason-signature-not-text"))?;
     report.feed_report = Some(feed::ingest_feed(store, &bytes, &signature, now)?);
@@ -273,7 +274,10 @@ fn fetch(
         let retryable =
             status.is_server_error() || status == reqwest::StatusCode::TOO_MANY_REQUESTS;
         return Err(Failure {
-            error: AlertsError::Network(format!("HTTP status {}", status.as_u16())),
+            error: AlertsError::Network(Reason::with(
+                "reason-network-http-status",
+                [("status", u32::from(status.as_u16()).into())],
+            )),
             retryable,
         });
     }
@@ -313,14 +317,14 @@ fn transport_failure(e: reqwest::Error) -> Failure {
         // The same server presents the same certificate on the next try: retrying only delays
         // the answer (and a network that intercepts TLS is worth telling apart from a cut one).
         return Failure {
-            error: AlertsError::Network("server certificate not trusted".into()),
+            error: AlertsError::Network(Reason::new("reason-network-certificate")),
             retryable: false,
         };
     }
     let error = if e.is_timeout() {
         AlertsError::Timeout
     } else {
-        AlertsError::Network("connection failed".into())
+        AlertsError::Network(Reason::new("reason-network-connection-failed"))
     };
     Failure {
         error,
@@ -353,7 +357,7 @@ fn read_failure(e: std::io::Error) -> Failure {
     let error = if timed_out {
         AlertsError::Timeout
     } else {
-        AlertsError::Network("connection broke".into())
+        AlertsError::Network(Reason::new("reason-network-connection-broke"))
     };
     Failure {
         error,

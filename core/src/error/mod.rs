@@ -135,6 +135,7 @@ impl Error {
         let detail = match self {
             Error::InvalidInput(reason) => reason.localized(locale),
             Error::NotFound(what) => tr(locale, what),
+            Error::Alerts(e) => e.reason().map(|r| r.localized(locale)).unwrap_or_default(),
             other => other.to_string(),
         };
         let mut args: Vec<(&str, Arg)> = vec![("detail", detail.into())];
@@ -190,5 +191,26 @@ mod tests {
         let missing = Error::NotFound("reason-thing-holder");
         assert_eq!(missing.to_string(), "not found: holder");
         assert_eq!(missing.localized(Locale::ZhCn), "未找到：持有方");
+    }
+
+    #[test]
+    fn refused_feeds_and_failed_downloads_explain_themselves_in_the_users_language() {
+        use crate::alerts::{cap::CapError, AlertsError};
+        let missing = Error::from(AlertsError::Cap(CapError::Missing("sent")));
+        assert_eq!(
+            missing.localized(Locale::ZhCn),
+            "输入无效：缺少必需的元素 <sent>"
+        );
+        assert_eq!(
+            missing.localized(Locale::En),
+            "Invalid input: the required element <sent> is missing"
+        );
+        let offline = Error::from(AlertsError::Network(Reason::new(
+            "reason-network-certificate",
+        )));
+        assert_eq!(
+            offline.localized(Locale::ZhCn),
+            "网络错误：服务器证书不受信任"
+        );
     }
 }

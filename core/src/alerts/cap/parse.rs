@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 
+use crate::error::{Reason, ReasonArg};
 use time::{format_description::well_known::Rfc3339, OffsetDateTime};
 
 use super::{
@@ -33,6 +34,30 @@ pub enum CapError {
     Invalid(&'static str),
     #[error("Atom entry content is not an inline CAP alert")]
     AtomContent,
+}
+
+impl CapError {
+    /// Why the document was refused, in words for a person (the element names stay as written).
+    pub fn reason(&self) -> Reason {
+        match self {
+            CapError::Xml(XmlError::NotUtf8) => Reason::new("reason-cap-not-utf8"),
+            CapError::Xml(XmlError::Malformed) => Reason::new("reason-cap-malformed-xml"),
+            CapError::Xml(XmlError::Doctype) => Reason::new("reason-cap-doctype"),
+            CapError::Xml(XmlError::UnknownEntity) => Reason::new("reason-cap-unknown-entity"),
+            CapError::Xml(XmlError::TooComplex) => Reason::new("reason-cap-too-complex"),
+            CapError::Xml(XmlError::Empty) => Reason::new("reason-cap-empty"),
+            CapError::NotCap => Reason::new("reason-cap-not-cap"),
+            CapError::Missing(element) => Reason::with(
+                "reason-cap-missing",
+                [("element", ReasonArg::code(*element))],
+            ),
+            CapError::Invalid(element) => Reason::with(
+                "reason-cap-invalid",
+                [("element", ReasonArg::code(*element))],
+            ),
+            CapError::AtomContent => Reason::new("reason-cap-atom-content"),
+        }
+    }
 }
 
 /// Parse a document holding one CAP `<alert>` or an Atom feed of entries carrying one each.
