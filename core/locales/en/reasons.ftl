@@ -192,3 +192,6 @@ reason-network-connection-broke = the connection broke
 reason-network-certificate = the server's certificate is not trusted
 reason-network-http-status = the server answered HTTP { $status }
 reason-network-unexpected-not-modified = the server answered "not modified" for a signature
+
+# Error::InvalidTransition: from one state code to another.
+reason-transition = { $from } cannot become { $to }

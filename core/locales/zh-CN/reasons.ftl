@@ -192,3 +192,6 @@ reason-network-connection-broke = 连接中断
 reason-network-certificate = 服务器证书不受信任
 reason-network-http-status = 服务器返回 HTTP { $status }
 reason-network-unexpected-not-modified = 服务器对签名文件返回了“未修改”
+
+# Error::InvalidTransition：从一个状态代码到另一个。
+reason-transition = 无法从 { $from } 变为 { $to }

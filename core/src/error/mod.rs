@@ -136,6 +136,15 @@ impl Error {
             Error::InvalidInput(reason) => reason.localized(locale),
             Error::NotFound(what) => tr(locale, what),
             Error::Alerts(e) => e.reason().map(|r| r.localized(locale)).unwrap_or_default(),
+            // The states are codes of the data model, shown as they are in both languages.
+            Error::InvalidTransition { from, to } => Reason::with(
+                "reason-transition",
+                [
+                    ("from", ReasonArg::code(*from)),
+                    ("to", ReasonArg::code(*to)),
+                ],
+            )
+            .localized(locale),
             other => other.to_string(),
         };
         let mut args: Vec<(&str, Arg)> = vec![("detail", detail.into())];
@@ -211,6 +220,18 @@ mod tests {
         assert_eq!(
             offline.localized(Locale::ZhCn),
             "网络错误：服务器证书不受信任"
+        );
+    }
+
+    #[test]
+    fn an_impossible_step_names_both_states_in_the_users_language() {
+        let refused = Error::InvalidTransition {
+            from: "deleted",
+            to: "active",
+        };
+        assert_eq!(
+            refused.localized(Locale::ZhCn),
+            "当前无法执行此步骤：无法从 deleted 变为 active"
         );
     }
 }
