@@ -10,7 +10,10 @@ use vigil_core::{
         evidence::{evidence_pack, EvidencePack},
         history::{history, stats, PaymentStats},
         money::Money,
-        payee::{add_payee, list_payees, NewPayee, PayeeSummary},
+        payee::{
+            add_payee, add_phone, list_payees, remove_payee, remove_phone, rename_payee, NewPayee,
+            PayeeSummary, PhoneSource,
+        },
         red_flags::{request_text_flags, RedFlag},
         reminders::{due_reminders, Reminder},
         request::RequestInput,
@@ -48,6 +51,37 @@ impl Payments {
             .iter()
             .map(PayeeSummary::from)
             .collect())
+    }
+
+    /// Adds another call-back number the user got themselves.
+    pub fn add_payee_phone(
+        &self,
+        payee_id: String,
+        phone: String,
+        source: PhoneSource,
+        now: SystemTime,
+    ) -> Result<(), ApiError> {
+        Ok(add_phone(
+            self.vault.core(),
+            &payee_id,
+            &phone,
+            source,
+            at(now),
+        )?)
+    }
+
+    /// Forgets a number that no longer reaches the payee; the last one stays.
+    pub fn remove_payee_phone(&self, payee_id: String, phone: String) -> Result<(), ApiError> {
+        Ok(remove_phone(self.vault.core(), &payee_id, &phone)?)
+    }
+
+    pub fn rename_payee(&self, payee_id: String, name: String) -> Result<(), ApiError> {
+        Ok(rename_payee(self.vault.core(), &payee_id, &name)?)
+    }
+
+    /// Removes a payee; refused while an open check relies on it.
+    pub fn remove_payee(&self, payee_id: String) -> Result<(), ApiError> {
+        Ok(remove_payee(self.vault.core(), &payee_id)?)
     }
 
     /// Creates a check from a request: its required steps, red flags and advice.

@@ -473,3 +473,84 @@ fn a_large_transfer_is_re_verified_on_schedule() {
     let stats = cli.ok("2026-11-29T09:00:00Z", &["pay", "stats"]);
     assert_eq!(stats["total"], 1);
 }
+
+#[test]
+fn the_payee_book_can_be_kept_up_to_date() {
+    let cli = Cli::new();
+    let mum = cli.add_mum();
+    cli.ok(
+        T1,
+        &["payees", "rename", "--payee", &mum, "--name", "Mother"],
+    );
+    assert_eq!(
+        cli.error_code(
+            T1,
+            &[
+                "payees",
+                "remove-phone",
+                "--payee",
+                &mum,
+                "--phone",
+                "13800138000"
+            ]
+        ),
+        "invalid_input",
+        "the last number stays"
+    );
+    cli.ok(
+        T1,
+        &[
+            "payees",
+            "add-phone",
+            "--payee",
+            &mum,
+            "--phone",
+            "139 0013 9000",
+            "--phone-source",
+            "card_back",
+        ],
+    );
+    cli.ok(
+        T1,
+        &[
+            "payees",
+            "remove-phone",
+            "--payee",
+            &mum,
+            "--phone",
+            "13800138000",
+        ],
+    );
+    let listed = cli.ok(T1, &["payees", "list"]);
+    assert_eq!(listed["payees"][0]["name"], "Mother");
+
+    let check = cli.ok(
+        T2,
+        &[
+            "pay",
+            "check",
+            "--payee",
+            &mum,
+            "--channel",
+            "wechat",
+            "--amount",
+            "10",
+            "--currency",
+            "CNY",
+        ],
+    );
+    assert_eq!(
+        cli.error_code(T2, &["payees", "remove", "--payee", &mum]),
+        "invalid_input"
+    );
+    cli.ok(T2, &["pay", "abandon", check["id"].as_str().unwrap()]);
+    cli.ok(T2, &["payees", "remove", "--payee", &mum]);
+    assert_eq!(
+        cli.ok(T2, &["payees", "list"])["payees"],
+        serde_json::json!([])
+    );
+    assert_eq!(
+        cli.error_code(T2, &["payees", "rename", "--payee", &mum, "--name", "x"]),
+        "not_found"
+    );
+}

@@ -120,3 +120,21 @@ def test_text_red_flags_without_a_vault():
     assert [f.code for f in vigil_ffi.payment_text_red_flags("Never share your verification code.")] == []
     codes = [f.code for f in vigil_ffi.payment_text_red_flags("send me the verification code now")]
     assert vigil_core.FlagCode.VERIFICATION_CODE in codes
+
+
+def test_the_payee_book_is_editable_except_under_an_open_check(payments):
+    mum = add_mum(payments)
+    payments.rename_payee(mum, "Mother")
+    with pytest.raises(vigil_ffi.ApiError.InvalidInput):
+        payments.remove_payee_phone(mum, MUM_PHONE)
+    payments.add_payee_phone(mum, "139 0013 9000", PhoneSource.CARD_BACK, T0)
+    payments.remove_payee_phone(mum, MUM_PHONE)
+    assert payments.list_payees()[0].name == "Mother"
+    check = payments.check(RequestInput(channel="wechat", payee_id=mum, amount="10", currency="CNY"), T1, Locale.EN)
+    with pytest.raises(vigil_ffi.ApiError.InvalidInput):
+        payments.remove_payee(mum)
+    payments.abandon(check.id, T1, Locale.EN)
+    payments.remove_payee(mum)
+    assert payments.list_payees() == []
+    with pytest.raises(vigil_ffi.ApiError.NotFound):
+        payments.rename_payee(mum, "x")

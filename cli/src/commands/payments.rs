@@ -11,7 +11,10 @@ use vigil_core::{
         evidence::evidence_pack,
         history::{history, stats},
         money::Money,
-        payee::{add_payee, list_payees, NewPayee, PayeeSummary},
+        payee::{
+            add_payee, add_phone, list_payees, remove_payee, remove_phone, rename_payee, NewPayee,
+            PayeeSummary,
+        },
         reminders::due_reminders,
         request::RequestInput,
         settings::set_threshold,
@@ -47,6 +50,35 @@ pub enum PayeesCommand {
     },
     /// List the payee book (accounts by their last 4 digits only).
     List,
+    /// Add another call-back number you got yourself.
+    AddPhone {
+        #[arg(long)]
+        payee: String,
+        #[arg(long)]
+        phone: String,
+        /// in_person, official_website, card_back, contract, previous_call, other
+        #[arg(long)]
+        phone_source: String,
+    },
+    /// Forget a call-back number that no longer reaches the payee (the last one stays).
+    RemovePhone {
+        #[arg(long)]
+        payee: String,
+        #[arg(long)]
+        phone: String,
+    },
+    /// Give a payee a new name.
+    Rename {
+        #[arg(long)]
+        payee: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// Remove a payee (refused while an open check relies on it).
+    Remove {
+        #[arg(long)]
+        payee: String,
+    },
 }
 
 #[derive(Args)]
@@ -169,6 +201,32 @@ pub fn run_payees(ctx: &Ctx, command: PayeesCommand) -> Result<Output, Error> {
                 .collect();
             let text = payees.iter().map(payee_line).collect::<Vec<_>>().join("\n");
             Ok(Output::new(json!({ "payees": payees }), text))
+        }
+        PayeesCommand::AddPhone {
+            payee,
+            phone,
+            phone_source,
+        } => {
+            add_phone(&vault, &payee, &phone, phone_source.parse()?, ctx.now)?;
+            Ok(Output::new(
+                json!({ "id": payee }),
+                "Call-back number added.",
+            ))
+        }
+        PayeesCommand::RemovePhone { payee, phone } => {
+            remove_phone(&vault, &payee, &phone)?;
+            Ok(Output::new(
+                json!({ "id": payee }),
+                "Call-back number removed.",
+            ))
+        }
+        PayeesCommand::Rename { payee, name } => {
+            rename_payee(&vault, &payee, &name)?;
+            Ok(Output::new(json!({ "id": payee }), "Payee renamed."))
+        }
+        PayeesCommand::Remove { payee } => {
+            remove_payee(&vault, &payee)?;
+            Ok(Output::new(json!({ "removed": payee }), "Payee removed."))
         }
     }
 }

@@ -195,3 +195,8 @@ reason-network-unexpected-not-modified = the server answered "not modified" for 
 
 # Error::InvalidTransition: from one state code to another.
 reason-transition = { $from } cannot become { $to }
+
+# The payee book.
+reason-payee-number-unknown = this payee has no such call-back number
+reason-payee-last-number = a payee keeps at least one call-back number
+reason-payee-in-open-check = a check that is still open relies on this payee; finish or abandon it first

@@ -195,3 +195,8 @@ reason-network-unexpected-not-modified = 服务器对签名文件返回了“未
 
 # Error::InvalidTransition：从一个状态代码到另一个。
 reason-transition = 无法从 { $from } 变为 { $to }
+
+# 收款人名册。
+reason-payee-number-unknown = 该收款人没有这个回拨号码
+reason-payee-last-number = 收款人至少要保留一个回拨号码
+reason-payee-in-open-check = 仍有未结束的核查依赖此收款人；请先完成或放弃该核查

@@ -805,3 +805,51 @@ mod properties {
         }
     }
 }
+
+/// The book can be kept up to date — renamed, a stale number dropped, a payee removed — but never
+/// in a way that pulls the ground from under a check still in progress.
+#[test]
+fn the_payee_book_is_editable_except_under_an_open_check() {
+    use super::payee::{add_phone, remove_payee, remove_phone, rename_payee};
+    let store = crate::vault::MemoryStore::new();
+    let mum = mum(&store);
+    rename_payee(&store, &mum, "Mother").unwrap();
+    assert_eq!(get_payee(&store, &mum).unwrap().name, "Mother");
+    let invalid = |r: crate::Result<()>| r.unwrap_err().code();
+    assert_eq!(
+        invalid(remove_phone(&store, &mum, MUM_PHONE)),
+        crate::ErrorCode::InvalidInput,
+        "the last number stays"
+    );
+    add_phone(&store, &mum, "13900139000", PhoneSource::InPerson, T0).unwrap();
+    remove_phone(&store, &mum, "+86 138 0013 8000").unwrap();
+    let phones: Vec<_> = get_payee(&store, &mum)
+        .unwrap()
+        .phones
+        .into_iter()
+        .map(|p| p.number)
+        .collect();
+    assert_eq!(phones, ["+8613900139000"]);
+    assert_eq!(
+        invalid(remove_phone(&store, &mum, MUM_PHONE)),
+        crate::ErrorCode::InvalidInput,
+        "no longer known"
+    );
+
+    let check = create_check(&store, &from_payee(&mum, "wechat", "800", None), later(0)).unwrap();
+    assert_eq!(
+        invalid(remove_payee(&store, &mum)),
+        crate::ErrorCode::InvalidInput,
+        "an open check relies on it"
+    );
+    abandon(&store, &check.id, later(1)).unwrap();
+    remove_payee(&store, &mum).unwrap();
+    assert_eq!(
+        invalid(remove_payee(&store, &mum)),
+        crate::ErrorCode::NotFound
+    );
+    assert_eq!(
+        get_check(&store, &check.id).unwrap().status,
+        Status::Abandoned
+    );
+}

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::codes::code_enum;
+use super::{codes::code_enum, request::Requester, state::Check};
 use crate::{
     error::{Error, ReasonArg, Result},
     vault::{new_id, Record, Store, TxnExt},
@@ -304,6 +304,51 @@ pub fn add_phone<S: Store>(
             recorded_at: now,
         });
         txn.put(&payee)
+    })
+}
+
+/// Gives a payee a new display name (numbers, accounts and their dates are untouched).
+pub fn rename_payee<S: Store>(store: &S, payee_id: &str, name: &str) -> Result<()> {
+    let name = clean_name(name)?;
+    store.write(|txn| {
+        let mut payee: Payee = txn.require(payee_id, "reason-thing-payee")?;
+        payee.name = name;
+        txn.put(&payee)
+    })
+}
+
+/// Forgets a call-back number that no longer reaches the payee. The last one cannot go: a payee
+/// without a number could never be called back, which is what the book is for.
+pub fn remove_phone<S: Store>(store: &S, payee_id: &str, phone: &str) -> Result<()> {
+    let number = normalise_phone(phone)?;
+    store.write(|txn| {
+        let mut payee: Payee = txn.require(payee_id, "reason-thing-payee")?;
+        let before = payee.phones.len();
+        payee.phones.retain(|p| p.number != number);
+        if payee.phones.len() == before {
+            return Err(Error::invalid("reason-payee-number-unknown"));
+        }
+        if payee.phones.is_empty() {
+            return Err(Error::invalid("reason-payee-last-number"));
+        }
+        txn.put(&payee)
+    })
+}
+
+/// Removes a payee from the book. Refused while a check that relies on it is still open: its
+/// call-back step would lose the number it is judged against. Finished checks keep their copy of
+/// the request, so history stays readable.
+pub fn remove_payee<S: Store>(store: &S, payee_id: &str) -> Result<()> {
+    store.write(|txn| {
+        let _: Payee = txn.require(payee_id, "reason-thing-payee")?;
+        let open_check = txn.list::<Check>()?.into_iter().any(|c| {
+            !c.status.is_final()
+                && matches!(&c.request.requester, Requester::Payee { payee_id: p } if p == payee_id)
+        });
+        if open_check {
+            return Err(Error::invalid("reason-payee-in-open-check"));
+        }
+        txn.remove::<Payee>(payee_id).map(|_| ())
     })
 }
 

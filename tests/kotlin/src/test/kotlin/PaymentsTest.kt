@@ -80,6 +80,23 @@ class PaymentsTest {
     }
 
     @Test
+    fun thePayeeBookIsEditableExceptUnderAnOpenCheck() {
+        val payments = payments()
+        val mum = payments.addMum()
+        payments.renamePayee(mum, "Mother")
+        assertThrows<ApiException.InvalidInput> { payments.removePayeePhone(mum, MUM_PHONE) }
+        payments.addPayeePhone(mum, "139 0013 9000", PhoneSource.CARD_BACK, T0)
+        payments.removePayeePhone(mum, MUM_PHONE)
+        assertEquals("Mother", payments.listPayees()[0].name)
+        val check = payments.check(RequestInput(channel = "wechat", payeeId = mum, amount = "10", currency = "CNY"), T1, Locale.EN)
+        assertThrows<ApiException.InvalidInput> { payments.removePayee(mum) }
+        payments.abandon(check.id, T1, Locale.EN)
+        payments.removePayee(mum)
+        assertEquals(0, payments.listPayees().size)
+        assertThrows<ApiException.NotFound> { payments.renamePayee(mum, "x") }
+    }
+
+    @Test
     fun badInputIsInvalidInputAndChangesNothing() {
         val payments = payments()
         val mum = payments.addMum()
