@@ -6,7 +6,8 @@ use time::OffsetDateTime;
 
 use super::index::Change;
 use super::{
-    Breach, BreachSource, Detail, DetailKind, Disclosure, DisclosureStatus, Holder, Inventory,
+    move_holder_disclosures, Breach, BreachSource, Detail, DetailKind, DisclosureStatus, Holder,
+    Inventory,
 };
 use crate::alerts::breach::breach_notices;
 use crate::error::Result;
@@ -67,23 +68,18 @@ impl Inventory {
                 txn.put(&holder)?;
                 changes.push(Change::Holder(holder));
             }
-            let mut flagged = 0u32;
-            let mut breached = Vec::new();
-            // Authoritative lookup through the blind index, not the cache.
-            for mut x in txn.find::<Disclosure>("holder", holder_id)? {
-                if matches!(
-                    x.status,
-                    DisclosureStatus::Active | DisclosureStatus::DeletionRequested
-                ) {
-                    x.transition(DisclosureStatus::Breached, now)?;
-                    txn.put(&x)?;
-                    flagged += 1;
-                    changes.push(Change::Disclosure(x.clone()));
-                }
-                if x.status == DisclosureStatus::Breached {
-                    breached.push(x.detail_id);
-                }
-            }
+            let (flagged, breached) = move_holder_disclosures(
+                txn,
+                holder_id,
+                &[
+                    DisclosureStatus::Active,
+                    DisclosureStatus::DeletionRequested,
+                ],
+                DisclosureStatus::Breached,
+                now,
+                changes,
+            )?;
+            let breached: Vec<String> = breached.into_iter().map(|x| x.detail_id).collect();
             Ok((flagged, breached))
         })?;
         let index = self.index();
@@ -149,6 +145,7 @@ impl Inventory {
 mod tests {
     use super::*;
     use crate::inventory::tests::{fixture, NOW};
+    use crate::inventory::Disclosure;
     use crate::vault::Store;
 
     #[test]

@@ -22,7 +22,7 @@ use time::{Date, Duration, OffsetDateTime, Weekday};
 
 use super::index::Change;
 use super::view::iso_date;
-use super::{Disclosure, DisclosureStatus, Holder, Inventory};
+use super::{move_holder_disclosures, Disclosure, DisclosureStatus, Holder, Inventory};
 use crate::error::{Error, Result};
 use crate::i18n::{tr, tr_args, Locale};
 use crate::vault::{new_id, Record, Store, TxnExt};
@@ -199,20 +199,15 @@ impl Inventory {
         }
         let due = law.due_date(now.date());
         let request = self.commit(store, |txn, _, changes| {
-            let mut ids = Vec::new();
-            for mut x in txn.find::<Disclosure>("holder", holder_id)? {
-                if matches!(
-                    x.status,
-                    DisclosureStatus::Active | DisclosureStatus::Breached
-                ) {
-                    x.transition(DisclosureStatus::DeletionRequested, now)?;
-                    txn.put(&x)?;
-                    changes.push(Change::Disclosure(x.clone()));
-                }
-                if x.status == DisclosureStatus::DeletionRequested {
-                    ids.push(x.id);
-                }
-            }
+            let (_, requested) = move_holder_disclosures(
+                txn,
+                holder_id,
+                &[DisclosureStatus::Active, DisclosureStatus::Breached],
+                DisclosureStatus::DeletionRequested,
+                now,
+                changes,
+            )?;
+            let ids = requested.into_iter().map(|x| x.id).collect();
             let request = DeletionRequest {
                 id: new_id(),
                 holder_id: holder_id.to_owned(),

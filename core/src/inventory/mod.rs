@@ -332,6 +332,33 @@ fn remove_disclosures(
     Ok(())
 }
 
+/// Moves every disclosure `holder_id` has in one of the `from` states to `to`, through the blind
+/// index (authoritative, not the cache). Returns how many moved and every disclosure now in `to`,
+/// including those that already were.
+pub(crate) fn move_holder_disclosures(
+    txn: &mut dyn Txn,
+    holder_id: &str,
+    from: &[DisclosureStatus],
+    to: DisclosureStatus,
+    now: OffsetDateTime,
+    changes: &mut Vec<Change>,
+) -> Result<(u32, Vec<Disclosure>)> {
+    let mut moved = 0u32;
+    let mut in_target = Vec::new();
+    for mut x in txn.find::<Disclosure>("holder", holder_id)? {
+        if from.contains(&x.status) {
+            x.transition(to, now)?;
+            txn.put(&x)?;
+            moved += 1;
+            changes.push(Change::Disclosure(x.clone()));
+        }
+        if x.status == to {
+            in_target.push(x);
+        }
+    }
+    Ok((moved, in_target))
+}
+
 /// `field_id` is the message naming the field in a refusal.
 fn clean_text(
     raw: Option<&str>,
