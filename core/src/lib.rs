@@ -8,6 +8,7 @@
 //! - [`error`]: the error type and its stable codes.
 
 pub mod alerts;
+mod codes;
 pub mod crypto;
 pub mod error;
 pub mod i18n;

@@ -22,37 +22,9 @@ use time::{Date, Month};
 use crate::error::{Error, ReasonArg, Result};
 use crate::vault::Record;
 
-macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident, $field_id:literal { $($variant:ident => $text:literal,)* }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant,)* }
+use crate::codes::code_enum;
 
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
-
-            /// The stable snake_case name used in storage, the CLI, imports and message ids.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text,)* }
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = crate::error::Error;
-            fn from_str(s: &str) -> crate::error::Result<Self> {
-                let wanted = s.trim().to_ascii_lowercase().replace('-', "_");
-                $name::ALL.iter().copied().find(|v| v.as_str() == wanted).ok_or_else(|| {
-                    crate::error::Error::unknown_code($field_id, $name::ALL.iter().map(|v| v.as_str()))
-                })
-            }
-        }
-    };
-}
-pub(crate) use string_enum;
-
-string_enum! {
+code_enum! {
     /// What a detail is.
     DetailKind, "reason-field-detail-kind" {
         IdNumber => "id_number",

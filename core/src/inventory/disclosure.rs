@@ -3,11 +3,11 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
-use super::detail::string_enum;
+use crate::codes::code_enum;
 use crate::error::{Error, Result};
 use crate::vault::Record;
 
-string_enum! {
+code_enum! {
     /// How the detail reached the holder.
     DisclosureChannel, "reason-field-disclosure-channel" {
         OnlineForm => "online_form",
@@ -20,7 +20,7 @@ string_enum! {
     }
 }
 
-string_enum! {
+code_enum! {
     /// What became of the disclosure.
     DisclosureStatus, "reason-field-disclosure-status" {
         Active => "active",

@@ -2,12 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::detail::string_enum;
+use crate::codes::code_enum;
 use crate::error::{Error, Result};
 use crate::public_suffix;
 use crate::vault::Record;
 
-string_enum! {
+code_enum! {
     /// What kind of holder this is; drives [`HolderCategory::risk`].
     HolderCategory, "reason-field-holder-category" {
         Bank => "bank",

@@ -18,7 +18,6 @@
 //! - [`view`]: what the shells show, localized;
 //! - [`reminders`], [`evidence`], [`history`].
 
-mod codes;
 pub mod engine;
 pub mod evidence;
 pub mod history;

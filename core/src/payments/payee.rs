@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::{codes::code_enum, request::Requester, state::Check};
+use super::{request::Requester, state::Check};
+use crate::codes::code_enum;
 use crate::{
     error::{Error, ReasonArg, Result},
     vault::{new_id, Record, Store, TxnExt},

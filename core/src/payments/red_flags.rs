@@ -18,7 +18,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::codes::code_enum;
+use crate::codes::code_enum;
 
 code_enum! {
     /// A kind of red flag.

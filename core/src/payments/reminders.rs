@@ -5,11 +5,11 @@ use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
 use super::{
-    codes::code_enum,
     rules::{StepCode, LAST_CHANCE_BEFORE_ARRIVAL},
     state::{Check, Outcome, Status, StepState},
     view::timestamp,
 };
+use crate::codes::code_enum;
 use crate::{
     error::Result,
     i18n::{tr_args, Locale},

@@ -4,10 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    codes::code_enum,
     money::Money,
     payee::{clean_bank, clean_name, normalise_account, Relationship},
 };
+use crate::codes::code_enum;
 use crate::error::{Error, ReasonArg, Result};
 
 code_enum! {

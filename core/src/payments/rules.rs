@@ -3,12 +3,12 @@
 use time::{Duration, OffsetDateTime};
 
 use super::{
-    codes::code_enum,
     money::Money,
     payee::{Payee, Relationship},
     red_flags::RedFlag,
     request::RemittanceRequest,
 };
+use crate::codes::code_enum;
 
 code_enum! {
     /// A required step. Each code appears at most once in a check, so the code is also its id.

@@ -5,9 +5,8 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::{
-    codes::code_enum, money::Money, red_flags::RedFlag, request::RemittanceRequest, rules::StepCode,
-};
+use super::{money::Money, red_flags::RedFlag, request::RemittanceRequest, rules::StepCode};
+use crate::codes::code_enum;
 use crate::{error::Error, error::Result, vault::Record};
 
 code_enum! {

@@ -13,6 +13,7 @@ macro_rules! code_enum {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant,)*];
 
+            /// The stable snake_case code used in storage, the CLI, imports and message ids.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $code,)* }
             }
@@ -34,10 +35,13 @@ macro_rules! code_enum {
             }
         }
 
+        // Stored records hold exactly what `serialize` wrote: no leniency when reading them back.
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
                 let code = String::deserialize(d)?;
-                code.parse().map_err(|_| serde::de::Error::custom(concat!("unknown ", stringify!($name), " code")))
+                $name::ALL.iter().copied().find(|v| v.as_str() == code).ok_or_else(|| {
+                    serde::de::Error::custom(concat!("unknown ", stringify!($name), " code"))
+                })
             }
         }
     };
