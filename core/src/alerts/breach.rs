@@ -83,7 +83,7 @@ pub(crate) mod tests {
     use crate::{
         alerts::{
             ingest_feed,
-            tests::{comment, police_key},
+            tests::{comment, police_key, trust_police},
             trust,
         },
         vault::MemoryStore,
@@ -110,13 +110,7 @@ pub(crate) mod tests {
 
     fn trusted_store() -> (MemoryStore, Publisher) {
         let store = MemoryStore::new();
-        let publisher = trust::trust(
-            &store,
-            "Police",
-            &police_key().public_key().to_base64(),
-            &[SENDER.to_owned()],
-        )
-        .unwrap();
+        let publisher = trust_police(&store);
         (store, publisher)
     }
 

@@ -75,8 +75,8 @@ mod tests {
     use super::*;
     use crate::{
         alerts::{
-            cap::tests::fraud_alert_xml, tests::comment, tests::police_key, trust, view,
-            AlertFilter, Door, RelevanceProfile,
+            cap::tests::fraud_alert_xml, tests::comment, tests::police_key, tests::trust_police,
+            view, AlertFilter, Door, RelevanceProfile,
         },
         vault::MemoryStore,
         ErrorCode, Locale,
@@ -86,13 +86,7 @@ mod tests {
 
     fn setup() -> MemoryStore {
         let store = MemoryStore::new();
-        trust::trust(
-            &store,
-            "Police",
-            &police_key().public_key().to_base64(),
-            &["alerts@police.example.cn".into()],
-        )
-        .unwrap();
+        trust_police(&store);
         store
     }
 

@@ -16,6 +16,17 @@ pub(crate) fn police_key() -> SecretKey {
     SecretKey::from_seed(&[1; 32], *b"police01")
 }
 
+/// Trusts the police test key in `store` for the police sender, as the other alert tests expect.
+pub(crate) fn trust_police<S: crate::vault::Store>(store: &S) -> Publisher {
+    trust::trust(
+        store,
+        "Police",
+        &police_key().public_key().to_base64(),
+        &[SENDER.to_owned()],
+    )
+    .expect("a fresh store trusts the police key")
+}
+
 pub(crate) fn comment(seq: u64) -> String {
     format!("seq={seq} expires=2026-11-29T10:00:00+08:00")
 }

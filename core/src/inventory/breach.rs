@@ -220,17 +220,10 @@ mod tests {
     fn a_breach_alert_naming_a_holders_website_drives_its_breach_impact() {
         use crate::alerts::{
             breach::tests::{breach_xml, import},
-            tests::police_key,
-            trust,
+            tests::trust_police,
         };
         let f = fixture();
-        trust::trust(
-            &f.store,
-            "Police",
-            &police_key().public_key().to_base64(),
-            &["alerts@police.example.cn".to_owned()],
-        )
-        .unwrap();
+        trust_police(&f.store);
         assert!(f
             .inv
             .apply_breach_alerts(&f.store, NOW, Locale::En)

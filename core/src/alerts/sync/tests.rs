@@ -11,7 +11,10 @@ use time::macros::datetime;
 
 use super::*;
 use crate::{
-    alerts::{cap::tests::fraud_alert_xml, tests::comment, tests::police_key, trust},
+    alerts::{
+        cap::tests::fraud_alert_xml,
+        tests::{comment, police_key, trust_police},
+    },
     vault::MemoryStore,
     ErrorCode,
 };
@@ -119,13 +122,7 @@ fn feed_and_signature() -> (Vec<u8>, String) {
 
 fn trusted_store() -> MemoryStore {
     let store = MemoryStore::new();
-    trust::trust(
-        &store,
-        "Police",
-        &police_key().public_key().to_base64(),
-        &["alerts@police.example.cn".into()],
-    )
-    .unwrap();
+    trust_police(&store);
     store
 }
 
