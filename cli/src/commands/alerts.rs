@@ -246,11 +246,12 @@ pub fn run(ctx: &Ctx, command: AlertsCommand) -> Result<Output, Error> {
 /// the output gains `breach_impacts` (empty when no holder was newly affected).
 fn with_breach_impact(ctx: &Ctx, vault: &Vault, mut output: Output) -> Result<Output, Error> {
     // Loading the inventory decrypts all of it: skip that when no breach alert exists at all.
-    let impacts = if alerts::breach::breach_notices(vault)?.is_empty() {
+    let notices = alerts::breach::breach_notices(vault)?;
+    let impacts = if notices.is_empty() {
         Vec::new()
     } else {
         let inventory = Inventory::load(vault)?;
-        let impacts = inventory.apply_breach_alerts(vault, ctx.now, ctx.locale)?;
+        let impacts = inventory.apply_breach_notices(vault, &notices, ctx.now, ctx.locale)?;
         for impact in &impacts {
             let name = inventory
                 .holder(&impact.holder_id)

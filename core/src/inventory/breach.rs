@@ -9,7 +9,7 @@ use super::{
     move_holder_disclosures, Breach, BreachSource, Detail, DetailKind, DisclosureStatus, Holder,
     Inventory,
 };
-use crate::alerts::breach::breach_notices;
+use crate::alerts::breach::{breach_notices, BreachNotice};
 use crate::error::Result;
 use crate::i18n::{tr, Locale};
 use crate::vault::{Store, TxnExt};
@@ -126,7 +126,17 @@ impl Inventory {
         now: OffsetDateTime,
         locale: Locale,
     ) -> Result<Vec<BreachImpact>> {
-        let notices = breach_notices(store)?;
+        self.apply_breach_notices(store, &breach_notices(store)?, now, locale)
+    }
+
+    /// [`Self::apply_breach_alerts`] for notices the caller already read from the inbox.
+    pub fn apply_breach_notices<S: Store>(
+        &self,
+        store: &S,
+        notices: &[BreachNotice],
+        now: OffsetDateTime,
+        locale: Locale,
+    ) -> Result<Vec<BreachImpact>> {
         let named = |website: &String| notices.iter().any(|n| n.domains.contains(website));
         let newly_breached: Vec<String> = self
             .index()

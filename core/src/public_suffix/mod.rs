@@ -100,7 +100,11 @@ pub fn suffix(host: &str) -> Option<Suffix<'_>> {
 /// assert!(registrable_domain("github.io").is_none());
 /// ```
 pub fn registrable_domain(host: &str) -> Option<Domain<'_>> {
-    let suffix = suffix(host)?;
+    domain_under(host, suffix(host)?)
+}
+
+/// The registrable domain of `host` given its already computed [`suffix`].
+pub fn domain_under<'a>(host: &'a str, suffix: Suffix<'a>) -> Option<Domain<'a>> {
     let before = host.strip_suffix(suffix.name)?.strip_suffix('.')?;
     let label = before.rsplit('.').next()?;
     let start = host.len() - suffix.name.len() - 1 - label.len();

@@ -126,17 +126,15 @@ fn domain_parts(host: &str) -> DomainParts {
     } else {
         unicode
     };
-    let (registrable, suffix, private_suffix) = match public_suffix::registrable_domain(&ascii) {
-        Some(d) => (
-            Some(d.name.to_owned()),
-            d.suffix.name.to_owned(),
-            d.suffix.section == Some(Section::Private),
-        ),
-        None => {
-            let suffix = public_suffix::suffix(&ascii).map(|s| s.name.to_owned());
-            (None, suffix.unwrap_or_default(), false)
-        }
-    };
+    let suffix = public_suffix::suffix(&ascii);
+    let registrable = suffix
+        .and_then(|s| public_suffix::domain_under(&ascii, s))
+        .map(|d| d.name.to_owned());
+    // A private suffix counts only with a registrable domain under it: a bare `github.io` is
+    // nobody's site on a shared host.
+    let private_suffix =
+        registrable.is_some() && suffix.is_some_and(|s| s.section == Some(Section::Private));
+    let suffix = suffix.map(|s| s.name.to_owned()).unwrap_or_default();
     let registrable_unicode = registrable.as_deref().map(|r| {
         let u = url::quirks::domain_to_unicode(r);
         if u.is_empty() {
