@@ -65,26 +65,28 @@ pub fn suffix(host: &str) -> Option<Suffix<'_>> {
         name: last_labels(host, 1),
         section: None,
     };
-    let label_count = host.split('.').count();
-    for labels in 1..=label_count {
+    // The previous, one label shorter candidate and its rules: one map lookup per label.
+    let mut parent: Option<(&str, Option<&Rules>)> = None;
+    for labels in 1..=host.split('.').count() {
         let candidate = last_labels(host, labels);
-        let parent = (labels > 1).then(|| last_labels(host, labels - 1));
-        if let Some(section) = rules.get(candidate).and_then(|r| r.exception) {
+        let here = rules.get(candidate);
+        if let Some(section) = here.and_then(|r| r.exception) {
             // An exception names a registrable domain inside a wildcard: its parent is the
             // suffix, and no longer rule can override it.
-            let name = parent.expect("exception rules have at least two labels");
+            let (name, _) = parent.expect("exception rules have at least two labels");
             return Some(Suffix {
                 name,
                 section: Some(section),
             });
         }
-        let wildcard = parent.and_then(|p| rules.get(p)).and_then(|r| r.wildcard);
-        if let Some(section) = rules.get(candidate).and_then(|r| r.normal).or(wildcard) {
+        let wildcard = parent.and_then(|(_, r)| r).and_then(|r| r.wildcard);
+        if let Some(section) = here.and_then(|r| r.normal).or(wildcard) {
             best = Suffix {
                 name: candidate,
                 section: Some(section),
             };
         }
+        parent = Some((candidate, here));
     }
     Some(best)
 }
@@ -164,9 +166,11 @@ fn parse(list: &str) -> HashMap<String, Rules> {
         let name = name.to_lowercase();
         // Hosts reach us in punycode (from URL parsers) or in Unicode (from message text):
         // every internationalised rule is stored both ways.
-        let punycode = url::quirks::domain_to_ascii(&name);
-        if !punycode.is_empty() && punycode != name {
-            *slot(rules.entry(punycode).or_default()) = Some(section);
+        if !name.is_ascii() {
+            let punycode = url::quirks::domain_to_ascii(&name);
+            if !punycode.is_empty() {
+                *slot(rules.entry(punycode).or_default()) = Some(section);
+            }
         }
         *slot(rules.entry(name).or_default()) = Some(section);
     }
