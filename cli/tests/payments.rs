@@ -482,18 +482,16 @@ fn the_payee_book_can_be_kept_up_to_date() {
         T1,
         &["payees", "rename", "--payee", &mum, "--name", "Mother"],
     );
+    let remove_first_number = [
+        "payees",
+        "remove-phone",
+        "--payee",
+        &mum,
+        "--phone",
+        "13800138000",
+    ];
     assert_eq!(
-        cli.error_code(
-            T1,
-            &[
-                "payees",
-                "remove-phone",
-                "--payee",
-                &mum,
-                "--phone",
-                "13800138000"
-            ]
-        ),
+        cli.error_code(T1, &remove_first_number),
         "invalid_input",
         "the last number stays"
     );
@@ -510,17 +508,7 @@ fn the_payee_book_can_be_kept_up_to_date() {
             "card_back",
         ],
     );
-    cli.ok(
-        T1,
-        &[
-            "payees",
-            "remove-phone",
-            "--payee",
-            &mum,
-            "--phone",
-            "13800138000",
-        ],
-    );
+    cli.ok(T1, &remove_first_number);
     let listed = cli.ok(T1, &["payees", "list"]);
     assert_eq!(listed["payees"][0]["name"], "Mother");
 
