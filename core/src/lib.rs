@@ -11,6 +11,7 @@ pub mod alerts;
 mod codes;
 pub mod crypto;
 pub mod error;
+mod hex;
 pub mod i18n;
 pub mod inventory;
 pub mod payments;

@@ -175,5 +175,5 @@ pub(crate) fn store_alerts(
 
 /// A feed's identity for "same `seq`, same bytes": the first 16 bytes of its BLAKE2b-512.
 fn digest(prehash: &[u8; 64]) -> String {
-    prehash[..16].iter().map(|b| format!("{b:02x}")).collect()
+    crate::hex::lower(&prehash[..16])
 }

@@ -44,11 +44,13 @@ pub struct StoredAlert {
     pub alert: Alert,
     pub door: Door,
     /// The trusted publisher whose signature covered it; `None` for SMS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher_id: Option<String>,
     #[serde(with = "time::serde::rfc3339")]
     pub received_at: OffsetDateTime,
     pub state: ReadState,
     pub withdrawn: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub superseded_by: Option<String>,
 }
 
@@ -84,10 +86,7 @@ pub fn alert_id(key: &Reference) -> String {
         hasher.update((part.len() as u64).to_be_bytes());
         hasher.update(part);
     }
-    hasher.finalize()[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::hex::lower(&hasher.finalize()[..16])
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +104,7 @@ pub(crate) fn insert(
     received_at: OffsetDateTime,
 ) -> Result<Inserted> {
     let id = alert_id(&alert.key());
-    if txn.get::<StoredAlert>(&id)?.is_some() {
+    if txn.contains::<StoredAlert>(&id)? {
         return Ok(Inserted::Duplicate);
     }
     let mut stored = StoredAlert {

@@ -382,10 +382,7 @@ fn sms_alert(
     received_at: OffsetDateTime,
     locale: Locale,
 ) -> Alert {
-    let digest: String = Blake2b512::digest(body.as_bytes())[..12]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let digest = crate::hex::lower(&Blake2b512::digest(body.as_bytes())[..12]);
     let warning = matches!(
         official.kind,
         OfficialSenderKind::EarlyWarning | OfficialSenderKind::AntiFraudPolice

@@ -189,10 +189,7 @@ pub fn sync_url<S: Store>(
 }
 
 fn source_id(url: &str) -> String {
-    Blake2b512::digest(url.as_bytes())[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::hex::lower(&Blake2b512::digest(url.as_bytes())[..16])
 }
 
 fn checked_url(url: &str) -> Result<Url> {

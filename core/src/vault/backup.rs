@@ -291,10 +291,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), VaultError> {
 }
 
 fn tempfile_in(dir: &Path) -> Result<(std::path::PathBuf, fs::File), VaultError> {
-    let suffix: String = random_bytes::<6>()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let suffix = crate::hex::lower(&random_bytes::<6>());
     let path = dir.join(format!(".vigil-backup-{suffix}.tmp"));
     let file = fs::OpenOptions::new()
         .write(true)

@@ -135,6 +135,16 @@ impl Txn for EncryptedTxn<'_> {
             .transpose()?)
     }
 
+    fn contains_raw(&mut self, table: &'static str, id: &str) -> Result<bool> {
+        // Answered from the primary-key index alone: the row and its ciphertext are not read.
+        let found = self
+            .tx
+            .prepare_cached("SELECT 1 FROM records WHERE tbl = ?1 AND id = ?2")
+            .and_then(|mut s| s.exists(params![table, id]))
+            .map_err(sql_error)?;
+        Ok(found)
+    }
+
     fn list_raw(&mut self, table: &'static str) -> Result<Vec<RawRecord>> {
         let mut stmt = self
             .tx

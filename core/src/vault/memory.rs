@@ -64,6 +64,14 @@ impl Txn for MemoryTxn {
             .cloned())
     }
 
+    fn contains_raw(&mut self, table: &'static str, id: &str) -> Result<bool> {
+        Ok(self
+            .tables
+            .records
+            .get(table)
+            .is_some_and(|t| t.contains_key(id)))
+    }
+
     fn list_raw(&mut self, table: &'static str) -> Result<Vec<RawRecord>> {
         Ok(self
             .tables

@@ -17,11 +17,14 @@ use super::{sql_error, VaultError};
 /// Schema history (`PRAGMA user_version`):
 /// - 1: `meta`, `key_slots`, `records`, `blind_index`.
 /// - 2: index `blind_index_by_record` on `(tbl, id)`.
-pub const VERSION: i64 = 2;
+/// - 3: `records` becomes a rowid table (same columns and key), so sealed rows of a few KB stay
+///   in-page and new rows append in order.
+pub const VERSION: i64 = 3;
 
 const MIGRATIONS: [&str; VERSION as usize] = [
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_blind_index_by_record.sql"),
+    include_str!("migrations/0003_records_by_rowid.sql"),
 ];
 
 pub(crate) const DB_FILE: &str = "vault.sqlite3";

@@ -41,6 +41,9 @@ pub struct RawRecord {
 /// Operations inside one read or write transaction. Untyped; features use [`TxnExt`].
 pub trait Txn {
     fn get_raw(&mut self, table: &'static str, id: &str) -> Result<Option<RawRecord>>;
+    /// Whether `table` holds `id`, without opening the record (replay checks on feeds that
+    /// mostly repeat what the device already has).
+    fn contains_raw(&mut self, table: &'static str, id: &str) -> Result<bool>;
     /// Every record of `table`, in id order.
     fn list_raw(&mut self, table: &'static str) -> Result<Vec<RawRecord>>;
     /// Ids whose index `name` may equal `value` (candidates: see the module docs).
@@ -64,6 +67,10 @@ pub trait TxnExt: Txn {
         self.get_raw(R::TABLE, id)?
             .map(|raw| decode::<R>(&raw))
             .transpose()
+    }
+
+    fn contains<R: Record>(&mut self, id: &str) -> Result<bool> {
+        self.contains_raw(R::TABLE, id)
     }
 
     /// Like [`TxnExt::get`], but a missing record is `NotFound(what)`.
@@ -141,5 +148,5 @@ pub fn new_id() -> String {
     SystemRandom::new()
         .fill(&mut bytes)
         .expect("the OS random number generator is available");
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::hex::lower(&bytes)
 }

