@@ -61,17 +61,15 @@ impl Record for StoredAlert {
         &self.id
     }
 
+    /// Only what [`insert`] looks up: the alerts this one updates or cancels. Listing by family
+    /// or category filters the decrypted inbox, so those get no index rows (each costs three
+    /// b-tree inserts per stored alert).
     fn index_terms(&self) -> Vec<(&'static str, String)> {
-        let mut terms: Vec<_> = self
-            .alert
+        self.alert
             .references
             .iter()
             .map(|r| ("ref", alert_id(r)))
-            .collect();
-        if let Some(family) = self.alert.fraud_family_code() {
-            terms.push(("family", family.to_ascii_lowercase()));
-        }
-        terms
+            .collect()
     }
 }
 
