@@ -16,7 +16,7 @@ use rusqlite::{params, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 
 use super::{
-    encrypted_txn::{check_record_id, check_table_name, open_body, write_record},
+    encrypted_txn::{all_rows, check_record_id, check_table_name, open_body, write_record},
     envelope, io_error, sql_error, Vault, VaultError,
 };
 use crate::{
@@ -149,14 +149,7 @@ impl Vault {
         {
             let mut st = self.state();
             let (conn, vault_id, keys) = st.unlocked_parts()?;
-            let mut stmt = conn
-                .prepare("SELECT tbl, id, body FROM records ORDER BY tbl, id")
-                .map_err(sql_error)?;
-            let rows: Vec<(String, String, Vec<u8>)> = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .map_err(sql_error)?
-                .collect::<Result<_, _>>()
-                .map_err(sql_error)?;
+            let rows = all_rows(conn)?;
             count = rows.len() as u64;
             for (done, (table, id, body)) in rows.iter().enumerate() {
                 let record = open_body(keys, vault_id, table, id, body)?;
@@ -247,7 +240,7 @@ impl Vault {
         let total = records.len() as u64;
         for (done, item) in records.iter().enumerate() {
             let existing: Option<Vec<u8>> = tx
-                .prepare_cached("SELECT body FROM records WHERE tbl = ?1 AND id = ?2")
+                .prepare_cached("SELECT body FROM sealed_records WHERE tbl = ?1 AND id = ?2")
                 .and_then(|mut s| {
                     s.query_row(params![item.table, item.record.id], |r| r.get(0))
                         .optional()

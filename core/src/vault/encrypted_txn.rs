@@ -1,7 +1,7 @@
 //! [`Txn`] over the SQLite file: every body sealed with the record key and bound to its place,
 //! every index term stored only as a blind-index MAC.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::{
     envelope, sql_error,
@@ -51,6 +51,12 @@ pub(crate) fn open_body(
     envelope::decode(id, &plain).ok_or_else(tampered)
 }
 
+/// The largest sealed body kept inside its `records` row. SQLite keeps at most
+/// (4096 − 12) × 64 / 255 − 23 = 1,002 bytes of a WITHOUT ROWID row in a 4 KiB page; the table
+/// name (≤ 64 bytes), the id (≤ 128) and the row header take the rest. Larger bodies go to
+/// `record_bodies` (migration 0003) rather than into an overflow page.
+pub(crate) const INLINE_BODY_MAX: usize = 800;
+
 /// Seal `record` and write it with its blind-index entries, replacing any previous version.
 pub(crate) fn write_record(
     tx: &Transaction<'_>,
@@ -60,16 +66,27 @@ pub(crate) fn write_record(
     record: &RawRecord,
 ) -> Result<(), VaultError> {
     let plain = zeroize::Zeroizing::new(envelope::encode(record));
-    let body = seal_record(&keys.aead, place(vault_id, table, &record.id), &plain)
+    let sealed = seal_record(&keys.aead, place(vault_id, table, &record.id), &plain)
         .map_err(|_| VaultError::RecordTooLarge)?;
+    let (body, spilled) = if sealed.len() > INLINE_BODY_MAX {
+        tx.prepare_cached("INSERT INTO record_bodies (body) VALUES (?1)")
+            .and_then(|mut s| s.execute([&sealed]))
+            .map_err(sql_error)?;
+        (&[][..], Some(tx.last_insert_rowid()))
+    } else {
+        (&sealed[..], None)
+    };
     let inserted = tx
-        .prepare_cached("INSERT OR IGNORE INTO records (tbl, id, body) VALUES (?1, ?2, ?3)")
-        .and_then(|mut s| s.execute(params![table, record.id, body]))
+        .prepare_cached(
+            "INSERT OR IGNORE INTO records (tbl, id, body, spilled) VALUES (?1, ?2, ?3, ?4)",
+        )
+        .and_then(|mut s| s.execute(params![table, record.id, body, spilled]))
         .map_err(sql_error)?;
     // Only a replaced record has index entries to drop: new ones (most writes) skip the lookup.
     if inserted == 0 {
-        tx.prepare_cached("UPDATE records SET body = ?3 WHERE tbl = ?1 AND id = ?2")
-            .and_then(|mut s| s.execute(params![table, record.id, body]))
+        // A trigger frees the body the record spilled before, if any.
+        tx.prepare_cached("UPDATE records SET body = ?3, spilled = ?4 WHERE tbl = ?1 AND id = ?2")
+            .and_then(|mut s| s.execute(params![table, record.id, body, spilled]))
             .map_err(sql_error)?;
         tx.prepare_cached("DELETE FROM blind_index WHERE tbl = ?1 AND id = ?2")
             .and_then(|mut s| s.execute(params![table, record.id]))
@@ -88,6 +105,18 @@ pub(crate) fn write_record(
             .map_err(sql_error)?;
     }
     Ok(())
+}
+
+/// Every stored row as (table, id, sealed body), ordered by table and id: what `verify`, `rekey`
+/// and backups walk.
+pub(crate) fn all_rows(conn: &Connection) -> Result<Vec<(String, String, Vec<u8>)>, VaultError> {
+    let mut stmt = conn
+        .prepare("SELECT tbl, id, body FROM sealed_records ORDER BY tbl, id")
+        .map_err(sql_error)?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .map_err(sql_error)?;
+    rows.collect::<Result<_, _>>().map_err(sql_error)
 }
 
 /// Table names are bound into ciphertexts forever: keep them simple and stable.
@@ -127,7 +156,7 @@ impl Txn for EncryptedTxn<'_> {
     fn get_raw(&mut self, table: &'static str, id: &str) -> Result<Option<RawRecord>> {
         let body: Option<Vec<u8>> = self
             .tx
-            .prepare_cached("SELECT body FROM records WHERE tbl = ?1 AND id = ?2")
+            .prepare_cached("SELECT body FROM sealed_records WHERE tbl = ?1 AND id = ?2")
             .and_then(|mut s| s.query_row(params![table, id], |r| r.get(0)).optional())
             .map_err(sql_error)?;
         Ok(body
@@ -136,7 +165,7 @@ impl Txn for EncryptedTxn<'_> {
     }
 
     fn contains_raw(&mut self, table: &'static str, id: &str) -> Result<bool> {
-        // Answered from the primary-key index alone: the row and its ciphertext are not read.
+        // Only the key is looked at: the body is neither fetched nor opened.
         let found = self
             .tx
             .prepare_cached("SELECT 1 FROM records WHERE tbl = ?1 AND id = ?2")
@@ -148,7 +177,7 @@ impl Txn for EncryptedTxn<'_> {
     fn list_raw(&mut self, table: &'static str) -> Result<Vec<RawRecord>> {
         let mut stmt = self
             .tx
-            .prepare_cached("SELECT id, body FROM records WHERE tbl = ?1 ORDER BY id")
+            .prepare_cached("SELECT id, body FROM sealed_records WHERE tbl = ?1 ORDER BY id")
             .map_err(sql_error)?;
         let rows = stmt
             .query_map([table], |r| {

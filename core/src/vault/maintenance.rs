@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, TransactionBehavior};
 use serde::Serialize;
 
 use super::{
-    encrypted_txn::{open_body, write_record},
+    encrypted_txn::{all_rows, open_body, write_record},
     seal_canary, set_meta, slots, sql_error, KeyProvider, SlotKind, State, Unlocked, Vault,
     VaultError,
 };
@@ -48,16 +48,6 @@ pub struct RekeyOutcome {
     pub records: u64,
     pub recovery_code: RecoveryCode,
     pub device_slot_kept: bool,
-}
-
-fn all_rows(conn: &Connection) -> Result<Vec<(String, String, Vec<u8>)>, VaultError> {
-    let mut stmt = conn
-        .prepare("SELECT tbl, id, body FROM records ORDER BY tbl, id")
-        .map_err(sql_error)?;
-    let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .map_err(sql_error)?;
-    rows.collect::<Result<_, _>>().map_err(sql_error)
 }
 
 fn stored_macs(conn: &Connection, table: &str, id: &str) -> Result<BTreeSet<Vec<u8>>, VaultError> {

@@ -17,14 +17,15 @@ use super::{sql_error, VaultError};
 /// Schema history (`PRAGMA user_version`):
 /// - 1: `meta`, `key_slots`, `records`, `blind_index`.
 /// - 2: index `blind_index_by_record` on `(tbl, id)`.
-/// - 3: `records` becomes a rowid table (same columns and key), so sealed rows of a few KB stay
-///   in-page and new rows append in order.
+/// - 3: sealed bodies over [`INLINE_BODY_MAX`](super::encrypted_txn::INLINE_BODY_MAX) bytes
+///   spill into `record_bodies` (appended in write order) instead of SQLite overflow pages; every
+///   reader goes through the `sealed_records` view.
 pub const VERSION: i64 = 3;
 
 const MIGRATIONS: [&str; VERSION as usize] = [
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_blind_index_by_record.sql"),
-    include_str!("migrations/0003_records_by_rowid.sql"),
+    include_str!("migrations/0003_spilled_bodies.sql"),
 ];
 
 pub(crate) const DB_FILE: &str = "vault.sqlite3";

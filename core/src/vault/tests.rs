@@ -346,19 +346,45 @@ fn raw(dir: &TempDir) -> Connection {
 
 fn body_of(conn: &Connection, table: &str, id: &str) -> Vec<u8> {
     conn.query_row(
-        "SELECT body FROM records WHERE tbl = ?1 AND id = ?2",
+        "SELECT body FROM sealed_records WHERE tbl = ?1 AND id = ?2",
         [table, id],
         |r| r.get(0),
     )
     .unwrap()
 }
 
-fn set_body(conn: &Connection, table: &str, id: &str, body: &[u8]) {
-    conn.execute(
-        "UPDATE records SET body = ?3 WHERE tbl = ?1 AND id = ?2",
-        rusqlite::params![table, id, body],
+fn spilled_of(conn: &Connection, table: &str, id: &str) -> Option<i64> {
+    conn.query_row(
+        "SELECT spilled FROM records WHERE tbl = ?1 AND id = ?2",
+        [table, id],
+        |r| r.get(0),
     )
+    .unwrap()
+}
+
+/// Overwrite a record's sealed body where it is kept: in its row, or spilled.
+fn set_body(conn: &Connection, table: &str, id: &str, body: &[u8]) {
+    match spilled_of(conn, table, id) {
+        Some(at) => conn.execute(
+            "UPDATE record_bodies SET body = ?2 WHERE id = ?1",
+            rusqlite::params![at, body],
+        ),
+        None => conn.execute(
+            "UPDATE records SET body = ?3 WHERE tbl = ?1 AND id = ?2",
+            rusqlite::params![table, id, body],
+        ),
+    }
     .unwrap();
+}
+
+fn spilled_bodies(conn: &Connection) -> i64 {
+    conn.query_row("SELECT COUNT(*) FROM record_bodies", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// A note whose sealed body is over `INLINE_BODY_MAX`, so it spills.
+fn big_note(id: &str, owner: &str, text: &str) -> Note {
+    note(id, owner, &format!("{text} {}", "x".repeat(1_000)))
 }
 
 fn reopen(dir: &TempDir) -> Vault {
@@ -370,9 +396,10 @@ fn reopen(dir: &TempDir) -> Vault {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
     #[test]
-    fn flipping_any_stored_byte_is_tampered_never_wrong_plaintext(pos in any::<usize>(), bit in 0u8..8) {
+    fn flipping_any_stored_byte_is_tampered_never_wrong_plaintext(pos in any::<usize>(), bit in 0u8..8, spilled in any::<bool>()) {
         let (dir, vault, _) = new_vault();
-        vault.write(|t| { t.put(&note("a", "x", "the secret")) ?; t.put(&note("b", "y", "other")) }).unwrap();
+        let secret = if spilled { big_note("a", "x", "the secret") } else { note("a", "x", "the secret") };
+        vault.write(|t| { t.put(&secret) ?; t.put(&note("b", "y", "other")) }).unwrap();
         drop(vault);
         let conn = raw(&dir);
         let mut body = body_of(&conn, "notes", "a");
@@ -433,6 +460,99 @@ fn rows_swapped_between_records_or_tables_do_not_open() {
         .problems
         .iter()
         .all(|p| p.kind == ProblemKind::Tampered));
+}
+
+/// `(spilled, bodies kept in record_bodies)` for notes/`id`, read with the vault closed (it holds
+/// the file exclusively while open); the vault is reopened afterwards.
+fn spill_state(dir: &TempDir, vault: Vault, id: &str) -> (bool, i64, Vault) {
+    drop(vault);
+    let conn = raw(dir);
+    let spilled = conn
+        .query_row(
+            "SELECT spilled IS NOT NULL FROM records WHERE tbl = 'notes' AND id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap_or(false);
+    let bodies = spilled_bodies(&conn);
+    drop(conn);
+    (spilled, bodies, reopen(dir))
+}
+
+#[test]
+fn large_bodies_spill_and_leave_with_their_record() {
+    let (dir, vault, _) = new_vault();
+    vault.write(|t| t.put(&big_note("a", "x", "one"))).unwrap();
+    let (spilled, bodies, vault) = spill_state(&dir, vault, "a");
+    assert_eq!((spilled, bodies), (true, 1));
+    assert_eq!(
+        vault.read(|t| t.get::<Note>("a")).unwrap(),
+        Some(big_note("a", "x", "one"))
+    );
+
+    // Replaced by a large version: the old body is freed, not left behind.
+    vault.write(|t| t.put(&big_note("a", "x", "two"))).unwrap();
+    let (spilled, bodies, vault) = spill_state(&dir, vault, "a");
+    assert_eq!((spilled, bodies), (true, 1));
+    assert_eq!(
+        vault.read(|t| t.find::<Note>("owner", "x")).unwrap(),
+        vec![big_note("a", "x", "two")]
+    );
+    // By a small one: back inline.
+    vault.write(|t| t.put(&note("a", "x", "small"))).unwrap();
+    let (spilled, bodies, vault) = spill_state(&dir, vault, "a");
+    assert_eq!((spilled, bodies), (false, 0));
+    // Removed, or written by a transaction that fails: nothing remains.
+    vault
+        .write(|t| t.put(&big_note("a", "x", "three")))
+        .unwrap();
+    assert!(vault.write(|t| t.remove::<Note>("a")).unwrap());
+    let failed: Result<()> = vault.write(|t| {
+        t.put(&big_note("b", "y", "four"))?;
+        Err(Error::Internal("abort".into()))
+    });
+    assert!(failed.is_err());
+    let (_, bodies, vault) = spill_state(&dir, vault, "a");
+    assert_eq!(bodies, 0);
+    assert_eq!(vault.read(|t| t.list::<Note>()).unwrap(), vec![]);
+}
+
+#[test]
+fn spilled_pointers_moved_or_dangling_are_tampered() {
+    let (dir, vault, _) = new_vault();
+    vault
+        .write(|t| {
+            t.put(&big_note("a", "x", "A"))?;
+            t.put(&big_note("b", "y", "B"))?;
+            t.put(&big_note("c", "z", "C"))
+        })
+        .unwrap();
+    drop(vault);
+    let conn = raw(&dir);
+    let (a, b) = (
+        spilled_of(&conn, "notes", "a").unwrap(),
+        spilled_of(&conn, "notes", "b").unwrap(),
+    );
+    // Whoever edits the file need not honour its foreign keys.
+    conn.pragma_update(None, "foreign_keys", false).unwrap();
+    for (id, at) in [("a", b), ("b", a), ("c", a + b + 100)] {
+        conn.execute(
+            "UPDATE records SET spilled = ?2 WHERE tbl = 'notes' AND id = ?1",
+            rusqlite::params![id, at],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let vault = reopen(&dir);
+    for id in ["a", "b", "c"] {
+        assert_eq!(
+            code_of(vault.read(|t| t.get::<Note>(id))),
+            ErrorCode::Tampered,
+            "{id}"
+        );
+    }
+    let report = vault.verify(&mut |_, _| {}).unwrap();
+    assert_eq!(report.problems.len(), 3);
 }
 
 #[test]
@@ -576,16 +696,17 @@ fn upgraded_schema_equals_fresh() {
     assert_eq!(open_database::version(&fresh).unwrap(), SCHEMA_VERSION);
 }
 
-/// 0003 rebuilds `records` and `blind_index`: every row must come through, and the cascade from
-/// records to their index rows must still hold afterwards.
+/// 0003 adds `spilled` and the `sealed_records` view: rows written before it, large or small,
+/// read back unchanged through the view, and the index cascade still holds.
 #[test]
-fn moving_records_to_a_rowid_table_keeps_every_row_and_the_cascade() {
+fn rows_from_before_spilling_read_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let mut conn = open_database::open(dir.path(), true).unwrap();
     open_database::migrate_to(&mut conn, 2).unwrap();
+    let large = vec![7u8; 3_000];
     let rows = [
-        ("notes", "a", b"1".as_slice()),
-        ("notes", "b", b"22"),
+        ("notes", "a", &b"1"[..]),
+        ("notes", "b", &large),
         ("tags", "a", b"333"),
     ];
     for (tbl, id, body) in rows {
@@ -596,32 +717,21 @@ fn moving_records_to_a_rowid_table_keeps_every_row_and_the_cascade() {
         .unwrap();
         conn.execute(
             "INSERT INTO blind_index (tbl, mac, id) VALUES (?1, ?2, ?3)",
-            rusqlite::params![tbl, body, id],
+            rusqlite::params![tbl, &body[..1], id],
         )
         .unwrap();
     }
-    let all = |conn: &Connection, sql: &str| -> Vec<(String, String, Vec<u8>)> {
-        let mut stmt = conn.prepare(sql).unwrap();
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .unwrap()
-            .map(|r| r.unwrap())
-            .collect()
-    };
-    let records = "SELECT tbl, id, body FROM records ORDER BY tbl, id";
-    let index = "SELECT tbl, id, mac FROM blind_index ORDER BY tbl, id";
-    let (records_before, index_before) = (all(&conn, records), all(&conn, index));
-
     open_database::migrate(&mut conn).unwrap();
-    assert_eq!(all(&conn, records), records_before);
-    assert_eq!(all(&conn, index), index_before);
+    for (tbl, id, body) in rows {
+        assert_eq!(body_of(&conn, tbl, id), body);
+        assert_eq!(spilled_of(&conn, tbl, id), None);
+    }
     conn.execute("DELETE FROM records WHERE tbl = 'notes' AND id = 'a'", [])
         .unwrap();
-    assert_eq!(all(&conn, index).len(), 2, "index rows follow their record");
-    let orphan = conn.execute(
-        "INSERT INTO blind_index (tbl, mac, id) VALUES ('notes', x'00', 'nobody')",
-        [],
-    );
-    assert!(orphan.is_err(), "the foreign key still points at records");
+    let index_rows: i64 = conn
+        .query_row("SELECT COUNT(*) FROM blind_index", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(index_rows, 2, "index rows follow their record");
 }
 
 #[test]
