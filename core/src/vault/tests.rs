@@ -760,12 +760,15 @@ fn rekey_reencrypts_everything_and_issues_a_new_recovery_code() {
     let (dir, vault, old_code) = new_vault();
     vault
         .write(|t| {
-            (0..20).try_for_each(|i| t.put(&note(&format!("n{i:02}"), "o", &format!("text {i}"))))
+            (0..20)
+                .try_for_each(|i| t.put(&note(&format!("n{i:02}"), "o", &format!("text {i}"))))?;
+            t.put(&big_note("big", "o", "spilled"))
         })
         .unwrap();
     // The vault holds an exclusive lock: look at the raw file only while it is closed.
     drop(vault);
     let before = body_of(&raw(&dir), "notes", "n00");
+    let big_before = body_of(&raw(&dir), "notes", "big");
     let vault = reopen(&dir);
     let mut seen = Vec::new();
     assert_eq!(
@@ -777,14 +780,21 @@ fn rekey_reencrypts_everything_and_issues_a_new_recovery_code() {
             seen.push((done, total))
         })
         .unwrap();
-    assert_eq!(outcome.records, 20);
-    assert_eq!(seen.last(), Some(&(20, 20)));
+    assert_eq!(outcome.records, 21);
+    assert_eq!(seen.last(), Some(&(21, 21)));
     drop(vault);
     assert_ne!(before, body_of(&raw(&dir), "notes", "n00"));
+    assert_ne!(big_before, body_of(&raw(&dir), "notes", "big"));
+    // The spilled body was rewritten, and the one it replaced freed.
+    assert_eq!(spilled_bodies(&raw(&dir)), 1);
     let vault = reopen(&dir);
     assert_eq!(
         vault.read(|t| t.get::<Note>("n07")).unwrap().unwrap().text,
         "text 7"
+    );
+    assert_eq!(
+        vault.read(|t| t.get::<Note>("big")).unwrap(),
+        Some(big_note("big", "o", "spilled"))
     );
     vault.lock();
     assert_eq!(
@@ -796,7 +806,7 @@ fn rekey_reencrypts_everything_and_issues_a_new_recovery_code() {
         .unwrap();
     assert_eq!(
         vault.read(|t| t.find::<Note>("owner", "o")).unwrap().len(),
-        20
+        21
     );
 }
 
@@ -854,6 +864,7 @@ fn backup_round_trip_and_merge() {
     vault
         .write(|t| {
             t.put(&note("a", "alice", "A"))?;
+            t.put(&big_note("b", "bob", "B"))?;
             t.put(&Tag {
                 id: "t".into(),
                 label: "L".into(),
@@ -865,13 +876,14 @@ fn backup_round_trip_and_merge() {
         vault
             .export(&file, "backup pw", KdfParams::FAST_INSECURE, &mut |_, _| {})
             .unwrap(),
-        2
+        3
     );
 
     let (_other_dir, other, _) = new_vault();
     other
         .write(|t| {
-            t.put(&note("a", "alice", "older A"))?;
+            // Spilled here, inline in the backup: the import moves it back into its row.
+            t.put(&big_note("a", "alice", "older A"))?;
             t.put(&note("z", "zed", "Z"))
         })
         .unwrap();
@@ -883,7 +895,7 @@ fn backup_round_trip_and_merge() {
     assert_eq!(
         report,
         ImportReport {
-            added: 1,
+            added: 2,
             replaced: 1,
             unchanged: 0
         }
@@ -897,6 +909,10 @@ fn backup_round_trip_and_merge() {
         "Z"
     );
     assert_eq!(
+        other.read(|t| t.get::<Note>("b")).unwrap(),
+        Some(big_note("b", "bob", "B"))
+    );
+    assert_eq!(
         other
             .read(|t| t.find::<Note>("owner", "alice"))
             .unwrap()
@@ -908,7 +924,7 @@ fn backup_round_trip_and_merge() {
             .import(&file, "backup pw", &mut |_, _| {})
             .unwrap()
             .unchanged,
-        2
+        3
     );
 }
 
