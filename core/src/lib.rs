@@ -13,6 +13,7 @@ pub mod crypto;
 pub mod error;
 pub mod i18n;
 pub mod inventory;
+mod packed_text;
 pub mod payments;
 pub mod public_suffix;
 pub mod screening;
