@@ -14,6 +14,7 @@ pub mod error;
 mod hex;
 pub mod i18n;
 pub mod inventory;
+mod packed_text;
 pub mod payments;
 pub mod public_suffix;
 pub mod screening;

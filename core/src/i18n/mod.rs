@@ -1,16 +1,19 @@
 //! Every user-facing text the core produces, in zh-CN and en, from Fluent resources.
 //!
-//! Texts live in `core/locales/<lang>/*.ftl` (one file per feature, joined at build time).
+//! Texts live in `core/locales/<lang>/*.ftl` (one file per feature, joined and deflated
+//! at build time, see `packed_text`).
 //! Callers pick the language with a [`Locale`] argument; nothing reads the OS locale.
 
 use std::{borrow::Cow, str::FromStr, sync::OnceLock};
+
+use crate::packed_text::{self, packed_text};
 
 use fluent_bundle::{concurrent::FluentBundle, FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 use unic_langid::{langid, LanguageIdentifier};
 
-const EN_FTL: &str = include_str!(concat!(env!("OUT_DIR"), "/en.ftl"));
-const ZH_CN_FTL: &str = include_str!(concat!(env!("OUT_DIR"), "/zh-CN.ftl"));
+const EN_FTL: &[u8] = packed_text!("en.ftl");
+const ZH_CN_FTL: &[u8] = packed_text!("zh-CN.ftl");
 
 /// The languages Vigil speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -71,7 +74,7 @@ fn bundle(locale: Locale) -> &'static Bundle {
         Locale::ZhCn => (&ZH, ZH_CN_FTL, langid!("zh-CN")),
     };
     cell.get_or_init(|| {
-        let resource = FluentResource::try_new(source.to_owned())
+        let resource = FluentResource::try_new(packed_text::inflate(source))
             .expect("bundled .ftl files parse (checked by i18n tests)");
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // Unicode isolation marks around arguments confuse terminals and JSON consumers.
@@ -164,8 +167,8 @@ mod tests {
 
     #[test]
     fn both_locales_parse_and_define_the_same_ids() {
-        let mut en = ids(EN_FTL);
-        let mut zh = ids(ZH_CN_FTL);
+        let mut en = ids(&packed_text::inflate(EN_FTL));
+        let mut zh = ids(&packed_text::inflate(ZH_CN_FTL));
         en.sort();
         zh.sort();
         let en_only: Vec<_> = en.iter().filter(|i| !zh.contains(i)).collect();
