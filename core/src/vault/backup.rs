@@ -12,11 +12,13 @@
 
 use std::{fs, io::Write, path::Path};
 
-use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use rusqlite::TransactionBehavior;
 use serde::Serialize;
 
 use super::{
-    encrypted_txn::{all_rows, check_record_id, check_table_name, open_body, write_record},
+    encrypted_txn::{
+        all_rows, check_record_id, check_table_name, open_body, sealed_body, write_record,
+    },
     envelope, io_error, sql_error, Vault, VaultError,
 };
 use crate::{
@@ -239,14 +241,7 @@ impl Vault {
         };
         let total = records.len() as u64;
         for (done, item) in records.iter().enumerate() {
-            let existing: Option<Vec<u8>> = tx
-                .prepare_cached("SELECT body FROM sealed_records WHERE tbl = ?1 AND id = ?2")
-                .and_then(|mut s| {
-                    s.query_row(params![item.table, item.record.id], |r| r.get(0))
-                        .optional()
-                })
-                .map_err(sql_error)?;
-            match existing {
+            match sealed_body(&tx, &item.table, &item.record.id)? {
                 None => report.added += 1,
                 Some(body) => {
                     match open_body(keys, vault_id, &item.table, &item.record.id, &body) {

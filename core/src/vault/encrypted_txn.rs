@@ -107,6 +107,17 @@ pub(crate) fn write_record(
     Ok(())
 }
 
+/// The sealed body of `table`/`id`, wherever it is kept, if the record exists.
+pub(crate) fn sealed_body(
+    conn: &Connection,
+    table: &str,
+    id: &str,
+) -> Result<Option<Vec<u8>>, VaultError> {
+    conn.prepare_cached("SELECT body FROM sealed_records WHERE tbl = ?1 AND id = ?2")
+        .and_then(|mut s| s.query_row(params![table, id], |r| r.get(0)).optional())
+        .map_err(sql_error)
+}
+
 /// Every stored row as (table, id, sealed body), ordered by table and id: what `verify`, `rekey`
 /// and backups walk.
 pub(crate) fn all_rows(conn: &Connection) -> Result<Vec<(String, String, Vec<u8>)>, VaultError> {
@@ -154,12 +165,7 @@ impl EncryptedTxn<'_> {
 
 impl Txn for EncryptedTxn<'_> {
     fn get_raw(&mut self, table: &'static str, id: &str) -> Result<Option<RawRecord>> {
-        let body: Option<Vec<u8>> = self
-            .tx
-            .prepare_cached("SELECT body FROM sealed_records WHERE tbl = ?1 AND id = ?2")
-            .and_then(|mut s| s.query_row(params![table, id], |r| r.get(0)).optional())
-            .map_err(sql_error)?;
-        Ok(body
+        Ok(sealed_body(self.tx, table, id)?
             .map(|b| open_body(self.keys, self.vault_id, table, id, &b))
             .transpose()?)
     }

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use proptest::prelude::*;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use tempfile::TempDir;
 use zeroize::Zeroizing;
@@ -353,13 +353,16 @@ fn body_of(conn: &Connection, table: &str, id: &str) -> Vec<u8> {
     .unwrap()
 }
 
+/// Where the record's body spilled to; `None` if it is inline or the record is gone.
 fn spilled_of(conn: &Connection, table: &str, id: &str) -> Option<i64> {
     conn.query_row(
         "SELECT spilled FROM records WHERE tbl = ?1 AND id = ?2",
         [table, id],
         |r| r.get(0),
     )
+    .optional()
     .unwrap()
+    .flatten()
 }
 
 /// Overwrite a record's sealed body where it is kept: in its row, or spilled.
@@ -467,13 +470,7 @@ fn rows_swapped_between_records_or_tables_do_not_open() {
 fn spill_state(dir: &TempDir, vault: Vault, id: &str) -> (bool, i64, Vault) {
     drop(vault);
     let conn = raw(dir);
-    let spilled = conn
-        .query_row(
-            "SELECT spilled IS NOT NULL FROM records WHERE tbl = 'notes' AND id = ?1",
-            [id],
-            |r| r.get(0),
-        )
-        .unwrap_or(false);
+    let spilled = spilled_of(&conn, "notes", id).is_some();
     let bodies = spilled_bodies(&conn);
     drop(conn);
     (spilled, bodies, reopen(dir))
