@@ -8,6 +8,7 @@
 //! - [`error`]: the error type and its stable codes.
 
 pub mod alerts;
+mod binary;
 mod codes;
 pub mod crypto;
 pub mod error;

@@ -8,9 +8,10 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::{
-    cap::{self, Alert},
+    cap::Alert,
     inbox::{self, Door, Inserted},
     minisign::{self, Signature, TrustedComment},
+    pipeline,
     trust::{self, Publisher},
     AlertsError,
 };
@@ -87,8 +88,9 @@ pub(crate) fn ingest_signed<S: Store>(
                 Err(AlertsError::Rollback.into())
             };
         }
-        let alerts = cap::parse_document(feed).map_err(AlertsError::from)?;
-        let report = store_alerts(txn, &publisher, alerts, door, now, comment.seq)?;
+        let report = pipeline::parse_while_storing(feed, |alerts| {
+            store_alerts(txn, &publisher, alerts, door, now, comment.seq)
+        })?;
         if let Some(next_key) = comment.get("next_key") {
             trust::rotate(&mut publisher, next_key)?;
         }
@@ -140,7 +142,7 @@ pub(crate) fn verify(
 pub(crate) fn store_alerts(
     txn: &mut dyn Txn,
     publisher: &Publisher,
-    alerts: Vec<Alert>,
+    alerts: &mut dyn Iterator<Item = Alert>,
     door: Door,
     now: OffsetDateTime,
     seq: u64,

@@ -71,6 +71,14 @@ impl Record for StoredAlert {
             .map(|r| ("ref", alert_id(r)))
             .collect()
     }
+
+    fn encode(&self) -> Result<Vec<u8>> {
+        Ok(super::compact::encode(self))
+    }
+
+    fn decode(bytes: &[u8]) -> Option<Self> {
+        super::compact::decode(bytes)
+    }
 }
 
 /// The record id of the alert `key` names.

@@ -10,10 +10,12 @@
 
 pub mod breach;
 pub mod cap;
+mod compact;
 mod error;
 pub mod feed;
 pub mod inbox;
 pub mod minisign;
+mod pipeline;
 pub mod push;
 pub mod relevance;
 pub mod sms;

@@ -28,6 +28,17 @@ pub trait Record: Serialize + DeserializeOwned {
     fn index_terms(&self) -> Vec<(&'static str, String)> {
         Vec::new()
     }
+
+    /// The bytes sealed for this record: JSON, unless a record on a hot path has a leaner form.
+    fn encode(&self) -> Result<Vec<u8>> {
+        serde_json::to_vec(self)
+            .map_err(|e| Error::Internal(format!("encode {}: {e}", Self::TABLE)))
+    }
+
+    /// What [`Record::encode`] wrote, in any form this build has ever written; `None` otherwise.
+    fn decode(bytes: &[u8]) -> Option<Self> {
+        serde_json::from_slice(bytes).ok()
+    }
 }
 
 /// A stored row as the store sees it: opaque bytes plus its index terms.
@@ -97,8 +108,7 @@ pub trait TxnExt: Txn {
     }
 
     fn put<R: Record>(&mut self, record: &R) -> Result<()> {
-        let data = serde_json::to_vec(record)
-            .map_err(|e| Error::Internal(format!("encode {}: {e}", R::TABLE)))?;
+        let data = record.encode()?;
         let terms = record
             .index_terms()
             .into_iter()
@@ -124,7 +134,7 @@ impl<T: Txn + ?Sized> TxnExt for T {}
 fn decode<R: Record>(raw: &RawRecord) -> Result<R> {
     // A record that authenticated but does not decode was written by a newer or buggy build; it
     // is reported like tampering (table + id, no content) so the user's other records stay usable.
-    serde_json::from_slice(&raw.data).map_err(|_| {
+    R::decode(&raw.data).ok_or_else(|| {
         Error::Vault(super::VaultError::Tampered {
             table: R::TABLE.to_owned(),
             id: raw.id.clone(),

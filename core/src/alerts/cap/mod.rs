@@ -10,7 +10,8 @@ mod xml;
 
 pub use model::*;
 pub use parse::{
-    parse_alert, parse_date, parse_document, CapError, ATOM_NS, CAP_1_1_NS, CAP_1_2_NS,
+    parse_alert, parse_date, parse_document, parse_document_each, CapError, ATOM_NS, CAP_1_1_NS,
+    CAP_1_2_NS,
 };
 pub use xml::XmlError;
 

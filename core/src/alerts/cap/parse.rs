@@ -62,11 +62,20 @@ impl CapError {
 
 /// Parse a document holding one CAP `<alert>` or an Atom feed of entries carrying one each.
 pub fn parse_document(bytes: &[u8]) -> Result<Vec<Alert>, CapError> {
+    let mut alerts = Vec::new();
+    parse_document_each(bytes, &mut |alert| alerts.push(alert))?;
+    Ok(alerts)
+}
+
+/// [`parse_document`], handing each alert to `each` as soon as its element closes, in document
+/// order, so that storing can start before the whole feed is read. An `Ok` says the whole
+/// document was valid; after an `Err`, the alerts already handed out must be discarded.
+pub fn parse_document_each(bytes: &[u8], each: &mut dyn FnMut(Alert)) -> Result<(), CapError> {
     whole_document(bytes, |xml, root| {
         if root.ns == Ns::Atom && root.name() == b"feed" {
-            atom(xml)
+            atom(xml, each)
         } else {
-            Ok(vec![alert(xml, &root)?])
+            alert(xml, &root).map(each)
         }
     })
 }
@@ -95,16 +104,13 @@ fn whole_document<'a, T>(
 }
 
 /// The entries of an Atom feed whose root just opened: each must carry one inline CAP alert.
-fn atom(xml: &mut XmlReader<'_>) -> Result<Vec<Alert>, CapError> {
-    let mut alerts = Vec::new();
+fn atom(xml: &mut XmlReader<'_>, each: &mut dyn FnMut(Alert)) -> Result<(), CapError> {
     loop {
         match xml.next()? {
-            Node::Open(tag) if tag.ns == Ns::Atom && tag.name() == b"entry" => {
-                alerts.push(entry(xml)?)
-            }
+            Node::Open(tag) if tag.ns == Ns::Atom && tag.name() == b"entry" => each(entry(xml)?),
             Node::Open(_) => xml.skip()?,
             Node::Text(_) | Node::Char(_) => {}
-            Node::Close => return Ok(alerts),
+            Node::Close => return Ok(()),
         }
     }
 }
