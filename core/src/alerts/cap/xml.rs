@@ -12,9 +12,9 @@
 use std::borrow::Cow;
 
 use quick_xml::{
-    events::{BytesStart, Event},
-    name::ResolveResult,
-    NsReader,
+    events::{attributes::Attributes, BytesStart, Event},
+    name::{PrefixDeclaration, QName},
+    Reader,
 };
 
 use super::parse::{ATOM_NS, CAP_1_1_NS, CAP_1_2_NS};
@@ -23,6 +23,11 @@ use super::parse::{ATOM_NS, CAP_1_1_NS, CAP_1_2_NS};
 const MAX_DEPTH: usize = 32;
 /// A 1,000-entry feed has about 40,000 elements; the byte cap bounds documents long before this.
 const MAX_ELEMENTS: usize = 2_000_000;
+
+/// The namespaces Namespaces in XML reserves: `xml` is bound to the first for good, and
+/// no declaration may bind a prefix to either.
+const XML_NS: &[u8] = b"http://www.w3.org/XML/1998/namespace";
+const XMLNS_NS: &[u8] = b"http://www.w3.org/2000/xmlns/";
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum XmlError {
@@ -60,25 +65,44 @@ impl Ns {
     }
 }
 
-/// An element that just opened: its namespace, and its start tag for the name and attributes.
+/// An element that just opened: its namespace, local name and attributes.
 pub(crate) struct Tag<'a> {
     pub ns: Ns,
-    start: BytesStart<'a>,
+    name: &'a [u8],
+    /// The start tag between `<` and `>` (or `/>`): the qualified name, then the attributes.
+    raw: &'a str,
+    name_len: usize,
 }
 
-impl Tag<'_> {
+impl<'a> Tag<'a> {
     pub fn name(&self) -> &[u8] {
-        self.start.local_name().into_inner()
+        self.name
     }
 
     /// The unescaped value of the first attribute with local name `name`. The reader already
-    /// checked every attribute when the element opened, so a bad one cannot surface here.
-    pub fn attribute(&self, name: &[u8]) -> Option<Cow<'_, str>> {
-        self.start
-            .attributes()
+    /// checked every attribute when the element opened, so a bad one cannot surface here, and
+    /// duplicates need not be looked for again.
+    pub fn attribute(&self, name: &[u8]) -> Option<Cow<'a, str>> {
+        let mut attributes = self.attributes();
+        attributes.with_checks(false);
+        attributes
             .flatten()
             .find(|a| a.key.local_name().as_ref() == name)
             .and_then(|a| a.unescape_value().ok())
+    }
+
+    fn attributes(&self) -> Attributes<'a> {
+        Attributes::new(self.raw, self.name_len)
+    }
+
+    /// Malformed attributes and unknown entities in attribute values are refused on every
+    /// element, read or skipped, as on the text.
+    fn check_attributes(&self) -> Result<(), XmlError> {
+        for attr in self.attributes() {
+            let attr = attr.map_err(|_| XmlError::Malformed)?;
+            attr.unescape_value().map_err(|_| XmlError::UnknownEntity)?;
+        }
+        Ok(())
     }
 }
 
@@ -94,8 +118,27 @@ pub(crate) enum Node<'a> {
     Close,
 }
 
+/// A namespace declaration in scope.
+struct Binding<'a> {
+    /// Empty for the default namespace.
+    prefix: &'a [u8],
+    /// `None` where the declaration undeclares (`xmlns=""`).
+    ns: Option<Ns>,
+    /// The depth of the element that declared it, which it goes out of scope with.
+    depth: usize,
+}
+
+/// quick-xml's plain `Reader` with namespaces resolved here: its `NsReader` copies every URI
+/// and compares each element's against ours, while documents declare a few namespaces, mostly
+/// on the root, so each declaration is matched to an [`Ns`] once and most elements cost a
+/// short scan of no bindings or one.
 pub(crate) struct XmlReader<'a> {
-    reader: NsReader<&'a [u8]>,
+    /// The whole document, checked as UTF-8 once: every event the reader hands out borrows
+    /// from it.
+    doc: &'a str,
+    reader: Reader<&'a [u8]>,
+    /// Namespace declarations in scope, innermost last.
+    bindings: Vec<Binding<'a>>,
     /// Elements open, not counting an empty element whose `Close` is still to be handed out.
     depth: usize,
     elements: usize,
@@ -114,11 +157,13 @@ enum Step<'a> {
 
 impl<'a> XmlReader<'a> {
     pub fn new(bytes: &'a [u8]) -> Result<Self, XmlError> {
-        let text = std::str::from_utf8(bytes).map_err(|_| XmlError::NotUtf8)?;
-        let mut reader = NsReader::from_str(text);
+        let doc = std::str::from_utf8(bytes).map_err(|_| XmlError::NotUtf8)?;
+        let mut reader = Reader::from_str(doc);
         reader.config_mut().check_end_names = true;
         Ok(XmlReader {
+            doc,
             reader,
+            bindings: Vec::new(),
             depth: 0,
             elements: 0,
             close_empty: false,
@@ -184,56 +229,41 @@ impl<'a> XmlReader<'a> {
     }
 
     fn step(&mut self) -> Result<Step<'a>, XmlError> {
-        let (ns, event) = self
-            .reader
-            .read_resolved_event()
-            .map_err(|_| XmlError::Malformed)?;
-        let ns = match ns {
-            ResolveResult::Bound(ns) => Ns::of(ns.as_ref()),
-            ResolveResult::Unbound => Ns::Other,
-            ResolveResult::Unknown(_) => return Err(XmlError::Malformed),
-        };
+        let event = self.reader.read_event().map_err(|_| XmlError::Malformed)?;
         let node = match event {
             Event::Start(_) | Event::Empty(_) if self.root_closed => {
                 return Err(XmlError::Malformed)
             }
             Event::Start(start) => {
+                let tag = self.open(&start)?;
                 self.elements += 1;
                 if self.depth >= MAX_DEPTH || self.elements > MAX_ELEMENTS {
                     return Err(XmlError::TooComplex);
                 }
-                check_attributes(&start)?;
+                tag.check_attributes()?;
                 self.depth += 1;
-                Node::Open(Tag { ns, start })
+                Node::Open(tag)
             }
             Event::Empty(start) => {
+                let tag = self.open(&start)?;
+                // It closes at once: what it declares was in scope for its own name only.
+                self.leave(self.depth);
                 self.elements += 1;
                 if self.elements > MAX_ELEMENTS {
                     return Err(XmlError::TooComplex);
                 }
-                check_attributes(&start)?;
+                tag.check_attributes()?;
                 self.close_empty = true;
-                Node::Open(Tag { ns, start })
+                Node::Open(tag)
             }
             Event::End(_) => {
                 self.depth = self.depth.checked_sub(1).ok_or(XmlError::Malformed)?;
                 self.root_closed = self.depth == 0;
+                self.leave(self.depth);
                 Node::Close
             }
-            Event::Text(t) => {
-                let text = t.xml10_content().map_err(|_| XmlError::Malformed)?;
-                if self.depth == 0 {
-                    return outside_root(text.trim().is_empty());
-                }
-                Node::Text(text)
-            }
-            Event::CData(c) => {
-                let text = c.xml10_content().map_err(|_| XmlError::Malformed)?;
-                if self.depth == 0 {
-                    return outside_root(text.trim().is_empty());
-                }
-                Node::Text(text)
-            }
+            Event::Text(t) => return self.chars(&t),
+            Event::CData(c) => return self.chars(&c),
             Event::GeneralRef(r) => {
                 let ch = match r.resolve_char_ref().map_err(|_| XmlError::Malformed)? {
                     Some(ch) => ch,
@@ -251,6 +281,106 @@ impl<'a> XmlReader<'a> {
         };
         Ok(Step::Node(node))
     }
+
+    /// The part of the document the reader handed out as `part`, as text: the document was
+    /// checked as UTF-8 as a whole, so its parts need not be checked again. (A slice from
+    /// anywhere else would fall outside the document and be refused.)
+    fn piece(&self, part: &[u8]) -> Result<&'a str, XmlError> {
+        let start = (part.as_ptr() as usize).wrapping_sub(self.doc.as_ptr() as usize);
+        self.doc
+            .get(start..)
+            .and_then(|rest| rest.get(..part.len()))
+            .ok_or(XmlError::Malformed)
+    }
+
+    /// An element opening one level down: bring its namespace declarations into scope, then
+    /// resolve its name, which they apply to.
+    fn open(&mut self, start: &BytesStart<'_>) -> Result<Tag<'a>, XmlError> {
+        let raw = self.piece(start)?;
+        let name_len = start.name().as_ref().len();
+        let mut attributes = Attributes::new(raw, name_len);
+        attributes.with_checks(false);
+        // Declarations count up to the first malformed attribute, which `check_attributes`
+        // refuses anyway.
+        for attr in attributes.map_while(Result::ok) {
+            if let Some(declared) = attr.key.as_namespace_binding() {
+                self.declare(declared, &attr.value)?;
+            }
+        }
+        let (name, prefix) = QName(&raw.as_bytes()[..name_len]).decompose();
+        Ok(Tag {
+            ns: self.resolve(prefix.map(|p| p.into_inner()))?,
+            name: name.into_inner(),
+            raw,
+            name_len,
+        })
+    }
+
+    /// Bring an `xmlns` or `xmlns:p` attribute of the element opening into scope. Namespaces
+    /// in XML (3) reserves `xml` and `xmlns`: neither prefix may be rebound, nor another bound to
+    /// their namespaces.
+    fn declare(&mut self, declared: PrefixDeclaration<'a>, uri: &[u8]) -> Result<(), XmlError> {
+        let prefix = match declared {
+            PrefixDeclaration::Default => &[],
+            PrefixDeclaration::Named(b"xml") if uri == XML_NS => return Ok(()),
+            PrefixDeclaration::Named(b"xml" | b"xmlns") => return Err(XmlError::Malformed),
+            PrefixDeclaration::Named(_) if uri == XML_NS || uri == XMLNS_NS => {
+                return Err(XmlError::Malformed)
+            }
+            // `xmlns:=` declares the default namespace, as quick-xml's `NsReader` took it.
+            PrefixDeclaration::Named(prefix) => prefix,
+        };
+        self.bindings.push(Binding {
+            prefix,
+            ns: (!uri.is_empty()).then(|| Ns::of(uri)),
+            depth: self.depth + 1,
+        });
+        Ok(())
+    }
+
+    /// The namespace of an element name with `prefix`; a prefix not bound (or undeclared)
+    /// makes the document malformed, an unprefixed name outside any default namespace is in none.
+    fn resolve(&self, prefix: Option<&[u8]>) -> Result<Ns, XmlError> {
+        let mut scope = self.bindings.iter().rev();
+        match prefix {
+            None => Ok(scope
+                .find(|b| b.prefix.is_empty())
+                .and_then(|b| b.ns)
+                .unwrap_or(Ns::Other)),
+            Some(b"xml" | b"xmlns") => Ok(Ns::Other),
+            // `<:a>`: an empty prefix, which no declaration binds.
+            Some(b"") => Err(XmlError::Malformed),
+            Some(prefix) => scope
+                .find(|b| b.prefix == prefix)
+                .and_then(|b| b.ns)
+                .ok_or(XmlError::Malformed),
+        }
+    }
+
+    /// Declarations made deeper than `depth` go out of scope.
+    fn leave(&mut self, depth: usize) {
+        while self.bindings.last().is_some_and(|b| b.depth > depth) {
+            self.bindings.pop();
+        }
+    }
+
+    /// Character data (text or CDATA), its line endings normalised.
+    fn chars(&self, part: &[u8]) -> Result<Step<'a>, XmlError> {
+        let text = self.piece(part)?;
+        if self.depth == 0 {
+            return outside_root(text.trim().is_empty());
+        }
+        Ok(Step::Node(Node::Text(xml10_line_ends(text))))
+    }
+}
+
+/// XML 1.0 (2.11): `\r\n` and a lone `\r` both read as `\n`.
+fn xml10_line_ends(text: &str) -> Cow<'_, str> {
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Character data outside the root element is only legal if it is whitespace.
@@ -260,16 +390,6 @@ fn outside_root<'a>(blank: bool) -> Result<Step<'a>, XmlError> {
     } else {
         Err(XmlError::Malformed)
     }
-}
-
-/// Malformed attributes and unknown entities in attribute values are refused on every element,
-/// read or skipped, as on the text.
-fn check_attributes(start: &BytesStart<'_>) -> Result<(), XmlError> {
-    for attr in start.attributes() {
-        let attr = attr.map_err(|_| XmlError::Malformed)?;
-        attr.unescape_value().map_err(|_| XmlError::UnknownEntity)?;
-    }
-    Ok(())
 }
 
 fn predefined_entity(r: &[u8]) -> Option<char> {
@@ -285,6 +405,9 @@ fn predefined_entity(r: &[u8]) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+    use quick_xml::{name::ResolveResult, NsReader};
+
     use super::*;
 
     /// The whole document as `<ns:name>`, text and `</>` tokens, text pieces joined.
@@ -372,5 +495,208 @@ mod tests {
         assert_eq!(skipped(deep.as_bytes()), Err(XmlError::TooComplex));
         let deepest = "<a>".repeat(MAX_DEPTH) + &"</a>".repeat(MAX_DEPTH);
         assert!(skipped(deepest.as_bytes()).is_ok());
+    }
+
+    /// [`trace`] as the reader gave it when it was built on quick-xml's `NsReader`, which
+    /// resolved namespaces itself: the reference for the scopes `XmlReader` keeps instead.
+    fn ns_reader_trace(doc: &[u8]) -> Result<String, XmlError> {
+        let doc = std::str::from_utf8(doc).map_err(|_| XmlError::NotUtf8)?;
+        let mut reader = NsReader::from_str(doc);
+        reader.config_mut().check_end_names = true;
+        let mut out = String::new();
+        let (mut depth, mut elements, mut root_closed) = (0usize, 0usize, false);
+        loop {
+            let (ns, event) = reader
+                .read_resolved_event()
+                .map_err(|_| XmlError::Malformed)?;
+            let ns = match ns {
+                ResolveResult::Bound(ns) => Ns::of(ns.as_ref()),
+                ResolveResult::Unbound => Ns::Other,
+                ResolveResult::Unknown(_) => return Err(XmlError::Malformed),
+            };
+            let blank_outside = match event {
+                Event::Start(_) | Event::Empty(_) if root_closed => {
+                    return Err(XmlError::Malformed)
+                }
+                Event::Start(ref start) | Event::Empty(ref start) => {
+                    let empty = matches!(event, Event::Empty(_));
+                    elements += 1;
+                    if (!empty && depth >= MAX_DEPTH) || elements > MAX_ELEMENTS {
+                        return Err(XmlError::TooComplex);
+                    }
+                    for attr in start.attributes() {
+                        let attr = attr.map_err(|_| XmlError::Malformed)?;
+                        attr.unescape_value().map_err(|_| XmlError::UnknownEntity)?;
+                    }
+                    let name = String::from_utf8_lossy(start.local_name().into_inner());
+                    out += &format!("<{ns:?}:{name}>");
+                    let k = start
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == b"k")
+                        .and_then(|a| a.unescape_value().ok());
+                    // `trace` shows no attributes of the root.
+                    if let Some(k) = k.filter(|_| depth > 0) {
+                        out += &format!("[k={k}]");
+                    }
+                    if empty {
+                        out += "</>";
+                        root_closed = depth == 0;
+                    } else {
+                        depth += 1;
+                    }
+                    None
+                }
+                Event::End(_) => {
+                    depth = depth.checked_sub(1).ok_or(XmlError::Malformed)?;
+                    root_closed = depth == 0;
+                    out += "</>";
+                    None
+                }
+                Event::Text(t) => {
+                    let text = t.xml10_content().map_err(|_| XmlError::Malformed)?;
+                    (depth > 0).then(|| out += &text);
+                    Some(text.trim().is_empty())
+                }
+                Event::CData(c) => {
+                    let text = c.xml10_content().map_err(|_| XmlError::Malformed)?;
+                    (depth > 0).then(|| out += &text);
+                    Some(text.trim().is_empty())
+                }
+                Event::GeneralRef(r) => {
+                    let ch = match r.resolve_char_ref().map_err(|_| XmlError::Malformed)? {
+                        Some(ch) => ch,
+                        None => predefined_entity(&r).ok_or(XmlError::UnknownEntity)?,
+                    };
+                    (depth > 0).then(|| out.push(ch));
+                    Some(ch.is_whitespace())
+                }
+                Event::DocType(_) => return Err(XmlError::Doctype),
+                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => None,
+                Event::Eof if depth > 0 => return Err(XmlError::Malformed),
+                Event::Eof if out.is_empty() => return Err(XmlError::Empty),
+                Event::Eof => return Ok(out),
+            };
+            if depth == 0 && blank_outside == Some(false) {
+                return Err(XmlError::Malformed);
+            }
+        }
+    }
+
+    /// Mostly one of `common`, sometimes one of `rare`: the pieces that make a document
+    /// malformed are rare, or few generated documents would get past their first element.
+    fn pick(
+        common: &'static [&'static str],
+        rare: &'static [&'static str],
+    ) -> impl Strategy<Value = &'static str> + Clone {
+        prop_oneof![
+            9 => prop::sample::select(common),
+            1 => prop::sample::select(rare),
+        ]
+    }
+
+    /// What a namespace declaration may say: CAP's and Atom's, another, nothing (undeclaring);
+    /// rarely the reserved namespaces, or an entity (bound as written, not unescaped).
+    fn uri() -> impl Strategy<Value = &'static str> {
+        pick(
+            &[CAP_1_2_NS, CAP_1_1_NS, ATOM_NS, "urn:x", ""],
+            &[
+                "http://www.w3.org/XML/1998/namespace",
+                "http://www.w3.org/2000/xmlns/",
+                "urn:&amp;x",
+            ],
+        )
+    }
+
+    fn attribute() -> impl Strategy<Value = String> {
+        prop_oneof![
+            9 => uri().prop_map(|uri| format!(r#"xmlns="{uri}""#)),
+            12 => (pick(&["p", "q"], &["xml", "xmlns", ""]), uri())
+                .prop_map(|(p, uri)| format!(r#"xmlns:{p}="{uri}""#)),
+            9 => (
+                prop::sample::select(&["k", "p:k", "j"][..]),
+                pick(&["1", "1&lt;2", "&#65;", "a\r\nb"], &["&x;"]),
+            )
+                .prop_map(|(k, v)| format!(r#"{k}="{v}""#)),
+            1 => Just("k".to_owned()),
+        ]
+    }
+
+    /// A start tag's content (name and attributes) and its name. Attributes mostly have
+    /// distinct names, since a repeated one is malformed whatever the namespaces.
+    fn start_tag() -> impl Strategy<Value = (String, String)> {
+        let prefix = prop_oneof![
+            4 => Just(""),
+            4 => prop::sample::select(&["p:", "q:"][..]),
+            1 => prop::sample::select(&["xml:", "xmlns:", ":"][..]),
+        ];
+        (
+            prefix,
+            prop::sample::select(&["a", "b", "alert"][..]),
+            prop::collection::vec(attribute(), 0..4),
+            prop::bool::weighted(0.1),
+        )
+            .prop_map(|(prefix, local, mut attributes, repeat)| {
+                if !repeat {
+                    let mut seen = Vec::new();
+                    attributes.retain(|a| {
+                        let key = a.split('=').next().unwrap_or_default().to_owned();
+                        !seen.contains(&key) && {
+                            seen.push(key);
+                            true
+                        }
+                    });
+                }
+                let name = format!("{prefix}{local}");
+                let tag = std::iter::once(name.clone())
+                    .chain(attributes)
+                    .collect::<Vec<_>>();
+                (tag.join(" "), name)
+            })
+    }
+
+    fn element() -> impl Strategy<Value = String> {
+        let empty = start_tag().prop_map(|(tag, _)| format!("<{tag}/>"));
+        empty.prop_recursive(5, 40, 4, |inner| {
+            let text = pick(
+                &[
+                    "x",
+                    " ",
+                    "&amp;",
+                    "&#x4E2D;",
+                    "a\r\nb\rc",
+                    "<![CDATA[<y>\r\n]]>",
+                    "<!-- c -->",
+                    "<?pi x?>",
+                ],
+                &["&bogus;"],
+            );
+            let child = prop_oneof![inner, text.prop_map(str::to_owned)];
+            (
+                start_tag(),
+                prop::collection::vec(child, 0..4),
+                prop::bool::weighted(0.02),
+            )
+                .prop_map(|((tag, name), children, mismatched)| {
+                    let end = if mismatched { "z" } else { &name };
+                    format!("<{tag}>{}</{end}>", children.concat())
+                })
+        })
+    }
+
+    fn document() -> impl Strategy<Value = String> {
+        let outside = pick(&["", " \n", "<!-- c -->", "&#32;"], &["x", "<b/>", "</a>"]);
+        let prolog = prop_oneof![Just(r#"<?xml version="1.0"?>"#), outside.clone()];
+        (prolog, element(), outside)
+            .prop_map(|(before, root, after)| format!("{before}{root}{after}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn namespaces_resolve_as_ns_reader_did(doc in document()) {
+            prop_assert_eq!(trace(doc.as_bytes()), ns_reader_trace(doc.as_bytes()), "{}", doc);
+        }
     }
 }
