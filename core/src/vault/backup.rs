@@ -18,8 +18,9 @@ use serde::Serialize;
 use super::{
     encrypted_txn::{
         all_rows, check_record_id, check_table_name, open_body, sealed_body, write_record,
+        SealedRow,
     },
-    envelope, io_error, sql_error, Vault, VaultError,
+    envelope, io_error, sql_error, Placement, Vault, VaultError,
 };
 use crate::{
     crypto::{open_record, random_bytes, seal_record, KdfParams, PassphraseKek, RecordPlace},
@@ -153,7 +154,13 @@ impl Vault {
             let (conn, vault_id, keys) = st.unlocked_parts()?;
             let rows = all_rows(conn)?;
             count = rows.len() as u64;
-            for (done, (table, id, body)) in rows.iter().enumerate() {
+            for (
+                done,
+                SealedRow {
+                    table, id, body, ..
+                },
+            ) in rows.iter().enumerate()
+            {
                 let record = open_body(keys, vault_id, table, id, body)?;
                 let plain = zeroize::Zeroizing::new(envelope::encode(&record));
                 payload.extend_from_slice(&(table.len() as u16).to_le_bytes());
@@ -255,7 +262,17 @@ impl Vault {
                     }
                 }
             }
-            write_record(&tx, keys, vault_id, &item.table, &item.record)?;
+            // A backup carries records, not their layout: restored bodies are placed by size.
+            // (Restored alerts then sit in their rows, which costs later feeds some of the I/O
+            // `Placement::Appended` saves, never correctness.)
+            write_record(
+                &tx,
+                keys,
+                vault_id,
+                &item.table,
+                &item.record,
+                Placement::InRow,
+            )?;
             progress(done as u64 + 1, total);
         }
         super::add_encryptions(&tx, report.added + report.replaced)?;

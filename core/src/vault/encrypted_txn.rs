@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::{
     envelope, sql_error,
-    store::{RawRecord, Txn},
+    store::{Placement, RawRecord, Txn},
     VaultError,
 };
 use crate::{
@@ -58,17 +58,19 @@ pub(crate) fn open_body(
 pub(crate) const INLINE_BODY_MAX: usize = 800;
 
 /// Seal `record` and write it with its blind-index entries, replacing any previous version.
+/// A body too large for its row is appended whatever `placement` asks.
 pub(crate) fn write_record(
     tx: &Transaction<'_>,
     keys: &RecordKeys,
     vault_id: &[u8],
     table: &str,
     record: &RawRecord,
+    placement: Placement,
 ) -> Result<(), VaultError> {
     let plain = zeroize::Zeroizing::new(envelope::encode(record));
     let sealed = seal_record(&keys.aead, place(vault_id, table, &record.id), &plain)
         .map_err(|_| VaultError::RecordTooLarge)?;
-    let (body, spilled) = if sealed.len() > INLINE_BODY_MAX {
+    let (body, spilled) = if placement == Placement::Appended || sealed.len() > INLINE_BODY_MAX {
         tx.prepare_cached("INSERT INTO record_bodies (body) VALUES (?1)")
             .and_then(|mut s| s.execute([&sealed]))
             .map_err(sql_error)?;
@@ -118,14 +120,37 @@ pub(crate) fn sealed_body(
         .map_err(sql_error)
 }
 
-/// Every stored row as (table, id, sealed body), ordered by table and id: what `verify`, `rekey`
-/// and backups walk.
-pub(crate) fn all_rows(conn: &Connection) -> Result<Vec<(String, String, Vec<u8>)>, VaultError> {
+/// A stored row as `verify`, `rekey` and backups walk it.
+pub(crate) struct SealedRow {
+    pub table: String,
+    pub id: String,
+    pub body: Vec<u8>,
+    /// Where the body is kept now, so that a rewrite (rekey) keeps it there.
+    pub placement: Placement,
+}
+
+/// Every stored row, ordered by table and id.
+pub(crate) fn all_rows(conn: &Connection) -> Result<Vec<SealedRow>, VaultError> {
     let mut stmt = conn
-        .prepare("SELECT tbl, id, body FROM sealed_records ORDER BY tbl, id")
+        .prepare(
+            "SELECT r.tbl, r.id, COALESCE(b.body, r.body), r.spilled IS NOT NULL
+             FROM records AS r LEFT JOIN record_bodies AS b ON b.id = r.spilled
+             ORDER BY r.tbl, r.id",
+        )
         .map_err(sql_error)?;
     let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_map([], |r| {
+            Ok(SealedRow {
+                table: r.get(0)?,
+                id: r.get(1)?,
+                body: r.get(2)?,
+                placement: if r.get(3)? {
+                    Placement::Appended
+                } else {
+                    Placement::InRow
+                },
+            })
+        })
         .map_err(sql_error)?;
     rows.collect::<Result<_, _>>().map_err(sql_error)
 }
@@ -215,11 +240,16 @@ impl Txn for EncryptedTxn<'_> {
         Ok(ids.collect::<Result<Vec<String>, _>>().map_err(sql_error)?)
     }
 
-    fn put_raw(&mut self, table: &'static str, record: RawRecord) -> Result<()> {
+    fn put_raw(
+        &mut self,
+        table: &'static str,
+        record: RawRecord,
+        placement: Placement,
+    ) -> Result<()> {
         self.require_writable()?;
         check_table_name(table)?;
         check_record_id(&record.id)?;
-        write_record(self.tx, self.keys, self.vault_id, table, &record)?;
+        write_record(self.tx, self.keys, self.vault_id, table, &record, placement)?;
         self.sealed += 1;
         Ok(())
     }

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, TransactionBehavior};
 use serde::Serialize;
 
 use super::{
-    encrypted_txn::{all_rows, open_body, write_record},
+    encrypted_txn::{all_rows, open_body, write_record, SealedRow},
     seal_canary, set_meta, slots, sql_error, KeyProvider, SlotKind, State, Unlocked, Vault,
     VaultError,
 };
@@ -68,7 +68,13 @@ impl Vault {
         let rows = all_rows(conn)?;
         let total = rows.len() as u64;
         let mut problems = Vec::new();
-        for (done, (table, id, body)) in rows.into_iter().enumerate() {
+        for (
+            done,
+            SealedRow {
+                table, id, body, ..
+            },
+        ) in rows.into_iter().enumerate()
+        {
             let kind = match open_body(keys, vault_id, &table, &id, &body) {
                 Err(_) => Some(ProblemKind::Tampered),
                 Ok(record) => {
@@ -117,9 +123,16 @@ impl Vault {
             .map_err(sql_error)?;
         let rows = all_rows(&tx)?;
         let total = rows.len() as u64;
-        for (done, (table, id, body)) in rows.iter().enumerate() {
-            let record = open_body(old_keys, &vault_id, table, id, body)?;
-            write_record(&tx, &new_keys, &vault_id, table, &record)?;
+        for (done, row) in rows.iter().enumerate() {
+            let record = open_body(old_keys, &vault_id, &row.table, &row.id, &row.body)?;
+            write_record(
+                &tx,
+                &new_keys,
+                &vault_id,
+                &row.table,
+                &record,
+                row.placement,
+            )?;
             progress(done as u64 + 1, total);
         }
         set_meta(&tx, "canary", &seal_canary(&new_keys, &vault_id))?;

@@ -20,12 +20,15 @@ use super::{sql_error, VaultError};
 /// - 3: sealed bodies over [`INLINE_BODY_MAX`](super::encrypted_txn::INLINE_BODY_MAX) bytes
 ///   spill into `record_bodies` (appended in write order) instead of SQLite overflow pages; every
 ///   reader goes through the `sealed_records` view.
-pub const VERSION: i64 = 3;
+/// - 4: index `records_by_spilled`, so freeing a spilled body does not scan `records` for the
+///   foreign key.
+pub const VERSION: i64 = 4;
 
 const MIGRATIONS: [&str; VERSION as usize] = [
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_blind_index_by_record.sql"),
     include_str!("migrations/0003_spilled_bodies.sql"),
+    include_str!("migrations/0004_records_by_spilled.sql"),
 ];
 
 pub(crate) const DB_FILE: &str = "vault.sqlite3";

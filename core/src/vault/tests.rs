@@ -514,6 +514,75 @@ fn large_bodies_spill_and_leave_with_their_record() {
     assert_eq!(vault.read(|t| t.list::<Note>()).unwrap(), vec![]);
 }
 
+/// A small record of a table written in bulk: appended whatever its size.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Bulk {
+    id: String,
+}
+
+impl Record for Bulk {
+    const TABLE: &'static str = "bulk";
+    const PLACEMENT: Placement = Placement::Appended;
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+#[test]
+fn appended_tables_keep_bodies_out_of_rows_through_rekey() {
+    let (dir, vault, _) = new_vault();
+    vault
+        .write(|t| {
+            t.put(&Bulk { id: "b".into() })?;
+            t.put(&note("n", "x", "small"))
+        })
+        .unwrap();
+    let placed = |vault: Vault| {
+        drop(vault);
+        let conn = raw(&dir);
+        let placed = (
+            spilled_of(&conn, "bulk", "b").is_some(),
+            spilled_of(&conn, "notes", "n").is_some(),
+            spilled_bodies(&conn),
+        );
+        drop(conn);
+        (placed, reopen(&dir))
+    };
+    let (before, vault) = placed(vault);
+    assert_eq!(before, (true, false, 1));
+    vault.rekey("correct horse", None, &mut |_, _| {}).unwrap();
+    let (after, vault) = placed(vault);
+    assert_eq!(after, before, "rekey keeps each body where it was");
+    assert_eq!(
+        vault.read(|t| t.get::<Bulk>("b")).unwrap(),
+        Some(Bulk { id: "b".into() })
+    );
+}
+
+/// Freeing a spilled body checks the foreign key from `records.spilled`; without
+/// `records_by_spilled` (migration 0004) that check scanned every record, making each rewrite
+/// of a spilled record cost the whole table and a rekey quadratic.
+#[test]
+fn freeing_a_spilled_body_does_not_scan_the_records() {
+    let (dir, vault, _) = new_vault();
+    vault
+        .write(|t| (0..200).try_for_each(|i| t.put(&big_note(&format!("n{i:03}"), "x", "text"))))
+        .unwrap();
+    drop(vault);
+    let conn = raw(&dir);
+    conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+    let mut delete = conn
+        .prepare("DELETE FROM records WHERE tbl = 'notes' AND id = 'n100'")
+        .unwrap();
+    assert_eq!(delete.execute([]).unwrap(), 1);
+    assert_eq!(spilled_bodies(&conn), 199, "the trigger freed the body");
+    assert_eq!(
+        delete.get_status(rusqlite::StatementStatus::FullscanStep),
+        0,
+        "no full scan of records for the foreign key"
+    );
+}
+
 #[test]
 fn spilled_pointers_moved_or_dangling_are_tampered() {
     let (dir, vault, _) = new_vault();
