@@ -6,14 +6,13 @@
 
 mod model;
 mod parse;
-mod xml;
 
 pub use model::*;
 pub use parse::{
     parse_alert, parse_date, parse_document, parse_document_each, CapError, ATOM_NS, CAP_1_1_NS,
     CAP_1_2_NS,
 };
-pub use xml::XmlError;
+pub use vigil_xml::XmlError;
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -12,14 +12,9 @@ use std::borrow::Cow;
 use crate::error::{Reason, ReasonArg};
 use time::{format_description::well_known::Rfc3339, OffsetDateTime};
 
-use super::{
-    model::*,
-    xml::{Node, Ns, Tag, XmlError, XmlReader},
-};
-
-pub const CAP_1_2_NS: &str = "urn:oasis:names:tc:emergency:cap:1.2";
-pub const CAP_1_1_NS: &str = "urn:oasis:names:tc:emergency:cap:1.1";
-pub const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
+use super::model::*;
+use vigil_xml::{Node, Ns, Tag, XmlError, XmlReader};
+pub use vigil_xml::{ATOM_NS, CAP_1_1_NS, CAP_1_2_NS};
 
 /// Why a document is not acceptable CAP. Field names only, never values from the document.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -106,7 +101,7 @@ fn whole_document<'a, T>(
 /// The entries of an Atom feed whose root just opened: each must carry one inline CAP alert.
 fn atom(xml: &mut XmlReader<'_>, each: &mut dyn FnMut(Alert)) -> Result<(), CapError> {
     loop {
-        match xml.next()? {
+        match xml.next_node()? {
             Node::Open(tag) if tag.ns == Ns::Atom && tag.name() == b"entry" => each(entry(xml)?),
             Node::Open(_) => xml.skip()?,
             Node::Text(_) | Node::Char(_) => {}
@@ -120,7 +115,7 @@ fn atom(xml: &mut XmlReader<'_>, each: &mut dyn FnMut(Alert)) -> Result<(), CapE
 fn entry(xml: &mut XmlReader<'_>) -> Result<Alert, CapError> {
     let mut found = None;
     loop {
-        match xml.next()? {
+        match xml.next_node()? {
             Node::Open(tag) if found.is_none() && tag.name() == b"content" => {
                 if tag.attribute(b"type").as_deref().map(str::trim) != Some("application/cap+xml") {
                     return Err(CapError::AtomContent);
@@ -137,7 +132,7 @@ fn entry(xml: &mut XmlReader<'_>) -> Result<Alert, CapError> {
 fn content(xml: &mut XmlReader<'_>) -> Result<Alert, CapError> {
     let mut found = None;
     loop {
-        match xml.next()? {
+        match xml.next_node()? {
             Node::Open(tag) if found.is_none() && tag.name() == b"alert" => {
                 found = Some(alert(xml, &tag)?);
             }
@@ -170,7 +165,7 @@ fn first<T>(
 fn text<T>(xml: &mut XmlReader<'_>, read: impl FnOnce(&str) -> T) -> Result<T, XmlError> {
     let mut text: Cow<'_, str> = Cow::Borrowed("");
     loop {
-        match xml.next()? {
+        match xml.next_node()? {
             Node::Text(more) if text.is_empty() => text = more,
             Node::Text(more) => text.to_mut().push_str(&more),
             Node::Char(c) => text.to_mut().push(c),
@@ -218,7 +213,7 @@ fn alert(xml: &mut XmlReader<'_>, tag: &Tag<'_>) -> Result<Alert, CapError> {
     }
     let mut f = AlertFields::default();
     loop {
-        let child = match xml.next()? {
+        let child = match xml.next_node()? {
             // Children in other namespaces (an enveloped XML-DSig <Signature>, say) are not CAP.
             Node::Open(child) if child.ns == tag.ns => child,
             Node::Open(_) => {
@@ -310,7 +305,7 @@ struct InfoFields {
 fn info(xml: &mut XmlReader<'_>) -> Result<InfoFields, XmlError> {
     let mut f = InfoFields::default();
     loop {
-        let child = match xml.next()? {
+        let child = match xml.next_node()? {
             Node::Open(child) => child,
             Node::Text(_) | Node::Char(_) => continue,
             Node::Close => return Ok(f),
@@ -393,7 +388,7 @@ struct AreaFields {
 fn area(xml: &mut XmlReader<'_>) -> Result<Result<Area, CapError>, XmlError> {
     let mut f = AreaFields::default();
     loop {
-        let child = match xml.next()? {
+        let child = match xml.next_node()? {
             Node::Open(child) => child,
             Node::Text(_) | Node::Char(_) => continue,
             Node::Close => return Ok(f.finish()),
@@ -462,7 +457,7 @@ fn named_value(xml: &mut XmlReader<'_>) -> Result<Option<NamedValue>, XmlError> 
     let mut name = None;
     let mut value = None;
     loop {
-        match xml.next()? {
+        match xml.next_node()? {
             Node::Open(child) => match child.name() {
                 b"valueName" => first(xml, &mut name, owned)?,
                 b"value" => first(xml, &mut value, owned)?,

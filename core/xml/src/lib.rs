@@ -8,6 +8,9 @@
 //! The reader hands out elements as they open, so the CAP layer fills its model in one pass
 //! with no tree in between. Every event is checked, including those inside elements the caller
 //! skips and after the root closes: a document is accepted only if all of it is well-formed.
+//!
+//! It is a crate of its own only to be compiled for speed while the rest of the library is
+//! compiled for size: see the workspace's release profile.
 
 use std::borrow::Cow;
 
@@ -17,7 +20,9 @@ use quick_xml::{
     Reader,
 };
 
-use super::parse::{ATOM_NS, CAP_1_1_NS, CAP_1_2_NS};
+pub const CAP_1_2_NS: &str = "urn:oasis:names:tc:emergency:cap:1.2";
+pub const CAP_1_1_NS: &str = "urn:oasis:names:tc:emergency:cap:1.1";
+pub const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
 
 /// Deeper than any CAP-in-Atom document needs (feed/entry/content/alert/info/area/geocode/value = 8).
 const MAX_DEPTH: usize = 32;
@@ -47,7 +52,7 @@ pub enum XmlError {
 
 /// The namespaces CAP and Atom documents are told apart by; every other one (or none) is `Other`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Ns {
+pub enum Ns {
     Cap12,
     Cap11,
     Atom,
@@ -66,7 +71,7 @@ impl Ns {
 }
 
 /// An element that just opened: its namespace, local name and attributes.
-pub(crate) struct Tag<'a> {
+pub struct Tag<'a> {
     pub ns: Ns,
     name: &'a [u8],
     /// The start tag between `<` and `>` (or `/>`): the qualified name, then the attributes.
@@ -107,7 +112,7 @@ impl<'a> Tag<'a> {
 }
 
 /// What lies inside the current element, in document order.
-pub(crate) enum Node<'a> {
+pub enum Node<'a> {
     /// A child element opened; the caller reads it to its `Close` or calls [`XmlReader::skip`].
     Open(Tag<'a>),
     /// Character data (text or CDATA), line endings normalised.
@@ -132,7 +137,7 @@ struct Binding<'a> {
 /// and compares each element's against ours, while documents declare a few namespaces, mostly
 /// on the root, so each declaration is matched to an [`Ns`] once and most elements cost a
 /// short scan of no bindings or one.
-pub(crate) struct XmlReader<'a> {
+pub struct XmlReader<'a> {
     /// The whole document, checked as UTF-8 once: every event the reader hands out borrows
     /// from it.
     doc: &'a str,
@@ -187,7 +192,7 @@ impl<'a> XmlReader<'a> {
     /// early, then the epilogue.
     pub fn finish(&mut self) -> Result<(), XmlError> {
         while !self.root_closed {
-            self.next()?;
+            self.next_node()?;
         }
         loop {
             match self.step()? {
@@ -199,7 +204,7 @@ impl<'a> XmlReader<'a> {
     }
 
     /// The next node inside the current element.
-    pub fn next(&mut self) -> Result<Node<'a>, XmlError> {
+    pub fn next_node(&mut self) -> Result<Node<'a>, XmlError> {
         if self.close_empty {
             self.close_empty = false;
             self.root_closed = self.depth == 0;
@@ -219,7 +224,7 @@ impl<'a> XmlReader<'a> {
     pub fn skip(&mut self) -> Result<(), XmlError> {
         let mut open = 1usize;
         while open > 0 {
-            match self.next()? {
+            match self.next_node()? {
                 Node::Open(_) => open += 1,
                 Node::Close => open -= 1,
                 Node::Text(_) | Node::Char(_) => {}
@@ -417,7 +422,7 @@ mod tests {
         let mut out = format!("<{:?}:{}>", root.ns, String::from_utf8_lossy(root.name()));
         let mut depth = 1;
         while depth > 0 {
-            match xml.next()? {
+            match xml.next_node()? {
                 Node::Open(tag) => {
                     depth += 1;
                     out += &format!("<{:?}:{}>", tag.ns, String::from_utf8_lossy(tag.name()));
