@@ -1,8 +1,8 @@
 //! The CAP 1.2 / 1.1 message model: what Vigil keeps of an `<alert>`.
 //!
-//! Stored alerts are JSON inside the vault: absent and empty fields are left out rather than
-//! written as `null` or `[]` (a fifth of a typical alert), and read back as absent and empty, so
-//! records written before that still read.
+//! Stored alerts are sealed in the binary form of `alerts::compact`. The serde derives remain for
+//! the alerts earlier builds stored as JSON (absent and empty fields left out, or written as
+//! `null` and `[]`: both read) and for the pinned test models.
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
