@@ -132,11 +132,7 @@ pub(crate) struct SealedRow {
 /// Every stored row, ordered by table and id.
 pub(crate) fn all_rows(conn: &Connection) -> Result<Vec<SealedRow>, VaultError> {
     let mut stmt = conn
-        .prepare(
-            "SELECT r.tbl, r.id, COALESCE(b.body, r.body), r.spilled IS NOT NULL
-             FROM records AS r LEFT JOIN record_bodies AS b ON b.id = r.spilled
-             ORDER BY r.tbl, r.id",
-        )
+        .prepare("SELECT tbl, id, body, appended FROM sealed_records ORDER BY tbl, id")
         .map_err(sql_error)?;
     let rows = stmt
         .query_map([], |r| {

@@ -21,7 +21,7 @@ use super::{sql_error, VaultError};
 ///   spill into `record_bodies` (appended in write order) instead of SQLite overflow pages; every
 ///   reader goes through the `sealed_records` view.
 /// - 4: index `records_by_spilled`, so freeing a spilled body does not scan `records` for the
-///   foreign key.
+///   foreign key; `sealed_records` also tells whether a body is appended.
 pub const VERSION: i64 = 4;
 
 const MIGRATIONS: [&str; VERSION as usize] = [
