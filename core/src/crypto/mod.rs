@@ -9,7 +9,7 @@ mod kdf;
 mod keys;
 mod recovery;
 
-pub use aead::{open_record, seal_record, AeadError, RecordPlace};
+pub use aead::{open_record, seal_record, seal_record_with, AeadError, Nonces, RecordPlace};
 pub use kdf::{KdfParams, PassphraseKek};
 pub use keys::{DataKey, RecordKeys, SlotKek};
 pub use recovery::RecoveryCode;

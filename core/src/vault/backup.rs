@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::{
     encrypted_txn::{
-        all_rows, check_record_id, check_table_name, open_body, sealed_body, write_record,
+        all_rows, check_record_id, check_table_name, open_body, sealed_body, RecordWriter,
         SealedRow,
     },
     envelope, io_error, sql_error, Placement, Vault, VaultError,
@@ -247,6 +247,7 @@ impl Vault {
             unchanged: 0,
         };
         let total = records.len() as u64;
+        let mut writer = RecordWriter::new(&tx, keys, vault_id);
         for (done, item) in records.iter().enumerate() {
             match sealed_body(&tx, &item.table, &item.record.id)? {
                 None => report.added += 1,
@@ -265,17 +266,12 @@ impl Vault {
             // A backup carries records, not their layout: restored bodies are placed by size.
             // (Restored alerts then sit in their rows, which costs later feeds some of the I/O
             // `Placement::Appended` saves, never correctness.)
-            write_record(
-                &tx,
-                keys,
-                vault_id,
-                &item.table,
-                &item.record,
-                Placement::InRow,
-            )?;
+            writer.write(&item.table, &item.record, Placement::InRow)?;
             progress(done as u64 + 1, total);
         }
-        super::add_encryptions(&tx, report.added + report.replaced)?;
+        let sealed = writer.sealed;
+        drop(writer);
+        super::add_encryptions(&tx, sealed)?;
         tx.commit().map_err(sql_error)?;
         Ok(report)
     }

@@ -1,7 +1,7 @@
 //! [`Txn`] over the SQLite file: every body sealed with the record key and bound to its place,
 //! every index term stored only as a blind-index MAC.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Statement, Transaction};
 
 use super::{
     envelope, sql_error,
@@ -9,19 +9,40 @@ use super::{
     VaultError,
 };
 use crate::{
-    crypto::{open_record, seal_record, RecordKeys, RecordPlace},
+    crypto::{open_record, seal_record_with, Nonces, RecordKeys, RecordPlace},
     error::{Error, Result},
 };
 
 pub(crate) const BODY: &str = "body";
 
 pub(crate) struct EncryptedTxn<'a> {
-    pub tx: &'a Transaction<'a>,
-    pub keys: &'a RecordKeys,
-    pub vault_id: &'a [u8],
-    pub writable: bool,
-    /// How many seals this transaction made, added to the vault's counter at commit.
-    pub sealed: u64,
+    tx: &'a Transaction<'a>,
+    keys: &'a RecordKeys,
+    vault_id: &'a [u8],
+    writable: bool,
+    /// Holds the seal count, which is added to the vault's counter at commit.
+    pub writer: RecordWriter<'a>,
+    contains: Held<'a>,
+    candidates: Held<'a>,
+}
+
+impl<'a> EncryptedTxn<'a> {
+    pub fn new(
+        tx: &'a Transaction<'a>,
+        keys: &'a RecordKeys,
+        vault_id: &'a [u8],
+        writable: bool,
+    ) -> Self {
+        EncryptedTxn {
+            tx,
+            keys,
+            vault_id,
+            writable,
+            writer: RecordWriter::new(tx, keys, vault_id),
+            contains: Held::new("SELECT 1 FROM records WHERE tbl = ?1 AND id = ?2"),
+            candidates: Held::new("SELECT id FROM blind_index WHERE tbl = ?1 AND mac = ?2"),
+        }
+    }
 }
 
 fn place<'a>(vault_id: &'a [u8], table: &'a str, id: &'a str) -> RecordPlace<'a> {
@@ -57,56 +78,118 @@ pub(crate) fn open_body(
 /// `record_bodies` (migration 0003) rather than into an overflow page.
 pub(crate) const INLINE_BODY_MAX: usize = 800;
 
-/// Seal `record` and write it with its blind-index entries, replacing any previous version.
-/// A body too large for its row is appended whatever `placement` asks.
-pub(crate) fn write_record(
-    tx: &Transaction<'_>,
-    keys: &RecordKeys,
-    vault_id: &[u8],
-    table: &str,
-    record: &RawRecord,
-    placement: Placement,
-) -> Result<(), VaultError> {
-    let plain = zeroize::Zeroizing::new(envelope::encode(record));
-    let sealed = seal_record(&keys.aead, place(vault_id, table, &record.id), &plain)
-        .map_err(|_| VaultError::RecordTooLarge)?;
-    let (body, spilled) = if placement == Placement::Appended || sealed.len() > INLINE_BODY_MAX {
-        tx.prepare_cached("INSERT INTO record_bodies (body) VALUES (?1)")
-            .and_then(|mut s| s.execute([&sealed]))
-            .map_err(sql_error)?;
-        (&[][..], Some(tx.last_insert_rowid()))
-    } else {
-        (&sealed[..], None)
-    };
-    let inserted = tx
-        .prepare_cached(
-            "INSERT OR IGNORE INTO records (tbl, id, body, spilled) VALUES (?1, ?2, ?3, ?4)",
+/// A statement prepared on first use and kept for the rest of the transaction.
+///
+/// rusqlite's `prepare_cached` hashes the SQL and moves the statement out of its cache and back
+/// on every use: about as much work as SQLite's own for the small lookups an alert feed makes
+/// per alert (contains, reference probe, two inserts).
+struct Held<'conn> {
+    sql: &'static str,
+    statement: Option<Statement<'conn>>,
+}
+
+impl<'conn> Held<'conn> {
+    const fn new(sql: &'static str) -> Self {
+        Held {
+            sql,
+            statement: None,
+        }
+    }
+
+    fn get(&mut self, conn: &'conn Connection) -> Result<&mut Statement<'conn>, VaultError> {
+        match &mut self.statement {
+            Some(statement) => Ok(statement),
+            empty => Ok(empty.insert(conn.prepare(self.sql).map_err(sql_error)?)),
+        }
+    }
+}
+
+/// Seals records and writes them into one transaction; the writes share its nonces and
+/// prepared statements.
+pub(crate) struct RecordWriter<'a> {
+    conn: &'a Connection,
+    keys: &'a RecordKeys,
+    vault_id: &'a [u8],
+    nonces: Nonces,
+    insert_body: Held<'a>,
+    insert_record: Held<'a>,
+    insert_term: Held<'a>,
+    /// Seals made, added to the vault's counter at commit.
+    pub sealed: u64,
+}
+
+impl<'a> RecordWriter<'a> {
+    pub fn new(conn: &'a Connection, keys: &'a RecordKeys, vault_id: &'a [u8]) -> Self {
+        RecordWriter {
+            conn,
+            keys,
+            vault_id,
+            nonces: Nonces::new(),
+            insert_body: Held::new("INSERT INTO record_bodies (body) VALUES (?1)"),
+            insert_record: Held::new(
+                "INSERT OR IGNORE INTO records (tbl, id, body, spilled) VALUES (?1, ?2, ?3, ?4)",
+            ),
+            insert_term: Held::new(
+                "INSERT OR IGNORE INTO blind_index (tbl, mac, id) VALUES (?1, ?2, ?3)",
+            ),
+            sealed: 0,
+        }
+    }
+
+    /// Seal `record` and write it with its blind-index entries, replacing any previous version.
+    /// A body too large for its row is appended whatever `placement` asks.
+    pub fn write(
+        &mut self,
+        table: &str,
+        record: &RawRecord,
+        placement: Placement,
+    ) -> Result<(), VaultError> {
+        let conn = self.conn;
+        let plain = zeroize::Zeroizing::new(envelope::encode(record));
+        let sealed = seal_record_with(
+            &mut self.nonces,
+            &self.keys.aead,
+            place(self.vault_id, table, &record.id),
+            &plain,
         )
-        .and_then(|mut s| s.execute(params![table, record.id, body, spilled]))
-        .map_err(sql_error)?;
-    // Only a replaced record has index entries to drop: new ones (most writes) skip the lookup.
-    if inserted == 0 {
-        // A trigger frees the body the record spilled before, if any.
-        tx.prepare_cached("UPDATE records SET body = ?3, spilled = ?4 WHERE tbl = ?1 AND id = ?2")
+        .map_err(|_| VaultError::RecordTooLarge)?;
+        self.sealed += 1;
+        let (body, spilled) = if placement == Placement::Appended || sealed.len() > INLINE_BODY_MAX
+        {
+            self.insert_body
+                .get(conn)?
+                .execute([&sealed])
+                .map_err(sql_error)?;
+            (&[][..], Some(conn.last_insert_rowid()))
+        } else {
+            (&sealed[..], None)
+        };
+        let inserted = self
+            .insert_record
+            .get(conn)?
+            .execute(params![table, record.id, body, spilled])
+            .map_err(sql_error)?;
+        // Only a replaced record has index entries to drop: new ones (most writes) skip the lookup.
+        if inserted == 0 {
+            // A trigger frees the body the record spilled before, if any.
+            conn.prepare_cached(
+                "UPDATE records SET body = ?3, spilled = ?4 WHERE tbl = ?1 AND id = ?2",
+            )
             .and_then(|mut s| s.execute(params![table, record.id, body, spilled]))
             .map_err(sql_error)?;
-        tx.prepare_cached("DELETE FROM blind_index WHERE tbl = ?1 AND id = ?2")
-            .and_then(|mut s| s.execute(params![table, record.id]))
-            .map_err(sql_error)?;
+            conn.prepare_cached("DELETE FROM blind_index WHERE tbl = ?1 AND id = ?2")
+                .and_then(|mut s| s.execute(params![table, record.id]))
+                .map_err(sql_error)?;
+        }
+        for (name, value) in &record.terms {
+            let mac = self.keys.blind_index(table, name, value);
+            self.insert_term
+                .get(conn)?
+                .execute(params![table, mac, record.id])
+                .map_err(sql_error)?;
+        }
+        Ok(())
     }
-    let mut insert = tx
-        .prepare_cached("INSERT OR IGNORE INTO blind_index (tbl, mac, id) VALUES (?1, ?2, ?3)")
-        .map_err(sql_error)?;
-    for (name, value) in &record.terms {
-        insert
-            .execute(params![
-                table,
-                keys.blind_index(table, name, value),
-                record.id
-            ])
-            .map_err(sql_error)?;
-    }
-    Ok(())
 }
 
 /// The sealed body of `table`/`id`, wherever it is kept, if the record exists.
@@ -194,9 +277,9 @@ impl Txn for EncryptedTxn<'_> {
     fn contains_raw(&mut self, table: &'static str, id: &str) -> Result<bool> {
         // Only the key is looked at: the body is neither fetched nor opened.
         let found = self
-            .tx
-            .prepare_cached("SELECT 1 FROM records WHERE tbl = ?1 AND id = ?2")
-            .and_then(|mut s| s.exists(params![table, id]))
+            .contains
+            .get(self.tx)?
+            .exists(params![table, id])
             .map_err(sql_error)?;
         Ok(found)
     }
@@ -226,11 +309,9 @@ impl Txn for EncryptedTxn<'_> {
         value: &str,
     ) -> Result<Vec<String>> {
         let mac = self.keys.blind_index(table, name, value);
-        let mut stmt = self
-            .tx
-            .prepare_cached("SELECT id FROM blind_index WHERE tbl = ?1 AND mac = ?2")
-            .map_err(sql_error)?;
-        let ids = stmt
+        let ids = self
+            .candidates
+            .get(self.tx)?
             .query_map(params![table, mac], |r| r.get(0))
             .map_err(sql_error)?;
         Ok(ids.collect::<Result<Vec<String>, _>>().map_err(sql_error)?)
@@ -245,8 +326,7 @@ impl Txn for EncryptedTxn<'_> {
         self.require_writable()?;
         check_table_name(table)?;
         check_record_id(&record.id)?;
-        write_record(self.tx, self.keys, self.vault_id, table, &record, placement)?;
-        self.sealed += 1;
+        self.writer.write(table, &record, placement)?;
         Ok(())
     }
 

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, TransactionBehavior};
 use serde::Serialize;
 
 use super::{
-    encrypted_txn::{all_rows, open_body, write_record, SealedRow},
+    encrypted_txn::{all_rows, open_body, RecordWriter, SealedRow},
     seal_canary, set_meta, slots, sql_error, KeyProvider, SlotKind, State, Unlocked, Vault,
     VaultError,
 };
@@ -123,20 +123,16 @@ impl Vault {
             .map_err(sql_error)?;
         let rows = all_rows(&tx)?;
         let total = rows.len() as u64;
+        let mut writer = RecordWriter::new(&tx, &new_keys, &vault_id);
         for (done, row) in rows.iter().enumerate() {
             let record = open_body(old_keys, &vault_id, &row.table, &row.id, &row.body)?;
-            write_record(
-                &tx,
-                &new_keys,
-                &vault_id,
-                &row.table,
-                &record,
-                row.placement,
-            )?;
+            writer.write(&row.table, &record, row.placement)?;
             progress(done as u64 + 1, total);
         }
+        let sealed = writer.sealed;
+        drop(writer);
         set_meta(&tx, "canary", &seal_canary(&new_keys, &vault_id))?;
-        set_meta(&tx, "encryptions", &total.to_le_bytes())?;
+        set_meta(&tx, "encryptions", &sealed.to_le_bytes())?;
         let had_device = slots::has_kind(&tx, SlotKind::Device)?;
         tx.execute("DELETE FROM key_slots", []).map_err(sql_error)?;
         slots::add_passphrase(&tx, &vault_id, &new_dek, passphrase, kdf)?;

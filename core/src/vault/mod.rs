@@ -494,13 +494,7 @@ impl Store for Vault {
         let mut st = self.state();
         let (conn, vault_id, keys) = st.unlocked_parts()?;
         let tx = conn.transaction().map_err(sql_error)?;
-        let mut txn = EncryptedTxn {
-            tx: &tx,
-            keys,
-            vault_id,
-            writable: false,
-            sealed: 0,
-        };
+        let mut txn = EncryptedTxn::new(&tx, keys, vault_id, false);
         f(&mut txn)
     }
 
@@ -511,15 +505,11 @@ impl Store for Vault {
             let tx = conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(sql_error)?;
-            let mut txn = EncryptedTxn {
-                tx: &tx,
-                keys,
-                vault_id,
-                writable: true,
-                sealed: 0,
-            };
+            let mut txn = EncryptedTxn::new(&tx, keys, vault_id, true);
             let out = f(&mut txn)?;
-            let sealed = txn.sealed;
+            let sealed = txn.writer.sealed;
+            // Its statements borrow the transaction, which commit consumes.
+            drop(txn);
             add_encryptions(&tx, sealed)?;
             tx.commit().map_err(sql_error)?;
             Ok(out)
