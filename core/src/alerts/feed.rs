@@ -8,8 +8,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::{
-    cap::Alert,
-    inbox::{self, Door, Inserted},
+    inbox::{self, Door, Inserted, Keyed},
     minisign::{self, Signature, TrustedComment},
     pipeline,
     trust::{self, Publisher},
@@ -88,9 +87,12 @@ pub(crate) fn ingest_signed<S: Store>(
                 Err(AlertsError::Rollback.into())
             };
         }
-        let report = pipeline::parse_while_storing(feed, |alerts| {
-            store_alerts(txn, &publisher, alerts, door, now, comment.seq)
-        })?;
+        let report = pipeline::parse_while_storing(
+            feed,
+            Box::new(|alerts, spent| {
+                store_alerts(txn, &publisher, alerts, spent, door, now, comment.seq)
+            }),
+        )?;
         if let Some(next_key) = comment.get("next_key") {
             trust::rotate(&mut publisher, next_key)?;
         }
@@ -137,12 +139,14 @@ pub(crate) fn verify(
     Ok((publisher, comment))
 }
 
-/// CapScope-check, dedupe and store each alert. If nothing could be stored and something was
-/// refused, the feed as a whole fails with the first refusal's code.
+/// Scope-check, dedupe and store each alert, handing each to `spent` when done with it. If
+/// nothing could be stored and something was refused, the feed as a whole fails with the first
+/// refusal's code.
 pub(crate) fn store_alerts(
     txn: &mut dyn Txn,
     publisher: &Publisher,
-    alerts: &mut dyn Iterator<Item = Alert>,
+    alerts: &mut dyn Iterator<Item = Keyed>,
+    spent: &mut dyn FnMut(Keyed),
     door: Door,
     now: OffsetDateTime,
     seq: u64,
@@ -153,19 +157,22 @@ pub(crate) fn store_alerts(
         ..FeedReport::default()
     };
     let mut first_refusal = None;
-    for alert in alerts {
-        if !trust::in_scope(publisher, &everyone, &alert.sender) {
+    for keyed in alerts {
+        if !trust::in_scope(publisher, &everyone, &keyed.alert.sender) {
             report.rejected.push(Rejection {
-                identifier: alert.identifier.clone(),
+                identifier: keyed.alert.identifier.clone(),
                 code: ErrorCode::OutOfScope.as_str().into(),
             });
             first_refusal.get_or_insert(AlertsError::OutOfScope);
+            spent(keyed);
             continue;
         }
-        match inbox::insert(txn, alert, door, Some(publisher.id.clone()), now)? {
+        let (inserted, keyed) = inbox::insert(txn, keyed, door, Some(&publisher.id), now)?;
+        match inserted {
             Inserted::New => report.accepted += 1,
             Inserted::Duplicate => report.duplicates += 1,
         }
+        spent(keyed);
     }
     match first_refusal {
         Some(refusal) if report.accepted == 0 && report.duplicates == 0 => {

@@ -85,16 +85,36 @@ impl Record for StoredAlert {
 
 /// The record id of the alert `key` names.
 pub fn alert_id(key: &Reference) -> String {
+    id_of(&key.sender, &key.identifier, key.sent)
+}
+
+fn id_of(sender: &str, identifier: &str, sent: OffsetDateTime) -> String {
     let mut hasher = Blake2b512::new();
     for part in [
-        key.sender.as_bytes(),
-        key.identifier.as_bytes(),
-        &key.sent.unix_timestamp_nanos().to_be_bytes(),
+        sender.as_bytes(),
+        identifier.as_bytes(),
+        &sent.unix_timestamp_nanos().to_be_bytes(),
     ] {
         hasher.update((part.len() as u64).to_be_bytes());
         hasher.update(part);
     }
     crate::hex::lower(&hasher.finalize()[..16])
+}
+
+/// An alert with its record id. A feed's ids are computed on the thread that parses it, which
+/// has less to do than the one storing.
+pub(crate) struct Keyed {
+    pub id: String,
+    pub alert: Alert,
+}
+
+impl From<Alert> for Keyed {
+    fn from(alert: Alert) -> Keyed {
+        Keyed {
+            id: id_of(&alert.sender, &alert.identifier, alert.sent),
+            alert,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,23 +123,24 @@ pub enum Inserted {
     Duplicate,
 }
 
-/// Store `alert` unless it is a replay, applying updates and cancellations in both directions.
+/// Store `keyed` unless it is a replay, applying updates and cancellations in both directions.
+/// The alert is handed back, for the caller to free where it was allocated (see
+/// `alerts::pipeline`).
 pub(crate) fn insert(
     txn: &mut dyn Txn,
-    alert: Alert,
+    keyed: Keyed,
     door: Door,
-    publisher_id: Option<String>,
+    publisher_id: Option<&str>,
     received_at: OffsetDateTime,
-) -> Result<Inserted> {
-    let id = alert_id(&alert.key());
-    if txn.contains::<StoredAlert>(&id)? {
-        return Ok(Inserted::Duplicate);
+) -> Result<(Inserted, Keyed)> {
+    if txn.contains::<StoredAlert>(&keyed.id)? {
+        return Ok((Inserted::Duplicate, keyed));
     }
     let mut stored = StoredAlert {
-        id,
-        alert,
+        id: keyed.id,
+        alert: keyed.alert,
         door,
-        publisher_id,
+        publisher_id: publisher_id.map(str::to_owned),
         received_at,
         state: ReadState::Unread,
         withdrawn: false,
@@ -147,7 +168,8 @@ pub(crate) fn insert(
         }
     }
     txn.put(&stored)?;
-    Ok(Inserted::New)
+    let StoredAlert { id, alert, .. } = stored;
+    Ok((Inserted::New, Keyed { id, alert }))
 }
 
 /// What `newer` (an Update or Cancel naming `target`) does to `target`.

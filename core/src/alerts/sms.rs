@@ -238,8 +238,10 @@ pub fn ingest_sms<S: Store>(
         });
     }
     let alert = sms_alert(official, body, received_at, locale);
-    let id = inbox::alert_id(&alert.key());
-    let inserted = store.write(|txn| inbox::insert(txn, alert, Door::Sms, None, received_at))?;
+    let keyed = inbox::Keyed::from(alert);
+    let id = keyed.id.clone();
+    let (inserted, _) =
+        store.write(|txn| inbox::insert(txn, keyed, Door::Sms, None, received_at))?;
     Ok(SmsCheck {
         verdict: SmsVerdict::Plausible,
         sender_kind: Some(official.kind),
