@@ -100,9 +100,17 @@ impl<'a> Tag<'a> {
         Attributes::new(self.raw, self.name_len)
     }
 
+    /// Most CAP elements have none: then neither check nor declaration scan need an iterator.
+    fn has_attributes(&self) -> bool {
+        self.raw.len() > self.name_len
+    }
+
     /// Malformed attributes and unknown entities in attribute values are refused on every
     /// element, read or skipped, as on the text.
     fn check_attributes(&self) -> Result<(), XmlError> {
+        if !self.has_attributes() {
+            return Ok(());
+        }
         for attr in self.attributes() {
             let attr = attr.map_err(|_| XmlError::Malformed)?;
             attr.unescape_value().map_err(|_| XmlError::UnknownEntity)?;
@@ -303,22 +311,26 @@ impl<'a> XmlReader<'a> {
     fn open(&mut self, start: &BytesStart<'_>) -> Result<Tag<'a>, XmlError> {
         let raw = self.piece(start)?;
         let name_len = start.name().as_ref().len();
-        let mut attributes = Attributes::new(raw, name_len);
-        attributes.with_checks(false);
-        // Declarations count up to the first malformed attribute, which `check_attributes`
-        // refuses anyway.
-        for attr in attributes.map_while(Result::ok) {
-            if let Some(declared) = attr.key.as_namespace_binding() {
-                self.declare(declared, &attr.value)?;
-            }
-        }
         let (name, prefix) = QName(&raw.as_bytes()[..name_len]).decompose();
-        Ok(Tag {
-            ns: self.resolve(prefix.map(|p| p.into_inner()))?,
+        let mut tag = Tag {
+            ns: Ns::Other,
             name: name.into_inner(),
             raw,
             name_len,
-        })
+        };
+        if tag.has_attributes() {
+            let mut attributes = tag.attributes();
+            attributes.with_checks(false);
+            // Declarations count up to the first malformed attribute, which `check_attributes`
+            // refuses anyway.
+            for attr in attributes.map_while(Result::ok) {
+                if let Some(declared) = attr.key.as_namespace_binding() {
+                    self.declare(declared, &attr.value)?;
+                }
+            }
+        }
+        tag.ns = self.resolve(prefix.map(|p| p.into_inner()))?;
+        Ok(tag)
     }
 
     /// Bring an `xmlns` or `xmlns:p` attribute of the element opening into scope. Namespaces
