@@ -12,13 +12,15 @@
 //! It is a crate of its own only to be compiled for speed while the rest of the library is
 //! compiled for size: see the workspace's release profile.
 
+mod tokens;
+
 use std::borrow::Cow;
 
 use quick_xml::{
-    events::{attributes::Attributes, BytesStart, Event},
-    name::{PrefixDeclaration, QName},
-    Reader,
+    events::attributes::Attributes,
+    name::PrefixDeclaration,
 };
+use tokens::{Token, Tokens};
 
 pub const CAP_1_2_NS: &str = "urn:oasis:names:tc:emergency:cap:1.2";
 pub const CAP_1_1_NS: &str = "urn:oasis:names:tc:emergency:cap:1.1";
@@ -141,15 +143,12 @@ struct Binding<'a> {
     depth: usize,
 }
 
-/// quick-xml's plain `Reader` with namespaces resolved here: its `NsReader` copies every URI
-/// and compares each element's against ours, while documents declare a few namespaces, mostly
-/// on the root, so each declaration is matched to an [`Ns`] once and most elements cost a
-/// short scan of no bindings or one.
+/// The tokens of [`tokens`] with namespaces resolved here: documents declare a few namespaces,
+/// mostly on the root, so each declaration is matched to an [`Ns`] once and most elements cost
+/// a short scan of no bindings or one.
 pub struct XmlReader<'a> {
-    /// The whole document, checked as UTF-8 once: every event the reader hands out borrows
-    /// from it.
-    doc: &'a str,
-    reader: Reader<&'a [u8]>,
+    /// Over the whole document, checked as UTF-8 once: every node handed out borrows from it.
+    tokens: Tokens<'a>,
     /// Namespace declarations in scope, innermost last.
     bindings: Vec<Binding<'a>>,
     /// Elements open, not counting an empty element whose `Close` is still to be handed out.
@@ -160,7 +159,7 @@ pub struct XmlReader<'a> {
     root_closed: bool,
 }
 
-/// One quick-xml event, as the caller sees it.
+/// One token, as the caller sees it.
 enum Step<'a> {
     Node(Node<'a>),
     /// Nothing for the caller: a comment, an XML declaration, whitespace outside the root.
@@ -171,11 +170,8 @@ enum Step<'a> {
 impl<'a> XmlReader<'a> {
     pub fn new(bytes: &'a [u8]) -> Result<Self, XmlError> {
         let doc = std::str::from_utf8(bytes).map_err(|_| XmlError::NotUtf8)?;
-        let mut reader = Reader::from_str(doc);
-        reader.config_mut().check_end_names = true;
         Ok(XmlReader {
-            doc,
-            reader,
+            tokens: Tokens::new(doc),
             bindings: Vec::new(),
             depth: 0,
             elements: 0,
@@ -242,13 +238,14 @@ impl<'a> XmlReader<'a> {
     }
 
     fn step(&mut self) -> Result<Step<'a>, XmlError> {
-        let event = self.reader.read_event().map_err(|_| XmlError::Malformed)?;
-        let node = match event {
-            Event::Start(_) | Event::Empty(_) if self.root_closed => {
-                return Err(XmlError::Malformed)
-            }
-            Event::Start(start) => {
-                let tag = self.open(&start)?;
+        let node = match self.tokens.next()? {
+            Token::Start { .. } if self.root_closed => return Err(XmlError::Malformed),
+            Token::Start {
+                content,
+                name_len,
+                empty: false,
+            } => {
+                let tag = self.open(content, name_len)?;
                 self.elements += 1;
                 if self.depth >= MAX_DEPTH || self.elements > MAX_ELEMENTS {
                     return Err(XmlError::TooComplex);
@@ -257,8 +254,12 @@ impl<'a> XmlReader<'a> {
                 self.depth += 1;
                 Node::Open(tag)
             }
-            Event::Empty(start) => {
-                let tag = self.open(&start)?;
+            Token::Start {
+                content,
+                name_len,
+                empty: true,
+            } => {
+                let tag = self.open(content, name_len)?;
                 // It closes at once: what it declares was in scope for its own name only.
                 self.leave(self.depth);
                 self.elements += 1;
@@ -269,52 +270,44 @@ impl<'a> XmlReader<'a> {
                 self.close_empty = true;
                 Node::Open(tag)
             }
-            Event::End(_) => {
+            Token::End => {
                 self.depth = self.depth.checked_sub(1).ok_or(XmlError::Malformed)?;
                 self.root_closed = self.depth == 0;
                 self.leave(self.depth);
                 Node::Close
             }
-            Event::Text(t) => return self.chars(&t),
-            Event::CData(c) => return self.chars(&c),
-            Event::GeneralRef(r) => {
-                let ch = match r.resolve_char_ref().map_err(|_| XmlError::Malformed)? {
-                    Some(ch) => ch,
-                    None => predefined_entity(&r).ok_or(XmlError::UnknownEntity)?,
+            Token::Text(text, carriage_return) => return self.chars(text, carriage_return),
+            Token::CData(text) => return self.chars(text, text.contains('\r')),
+            Token::Ref(name) => {
+                let ch = match name.strip_prefix('#') {
+                    Some(number) => char_ref(number).ok_or(XmlError::Malformed)?,
+                    None => predefined_entity(name.as_bytes()).ok_or(XmlError::UnknownEntity)?,
                 };
                 if self.depth == 0 {
                     return outside_root(ch.is_whitespace());
                 }
                 Node::Char(ch)
             }
-            Event::DocType(_) => return Err(XmlError::Doctype),
-            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => return Ok(Step::Nothing),
-            Event::Eof if self.depth > 0 => return Err(XmlError::Malformed),
-            Event::Eof => return Ok(Step::Eof),
+            Token::Doctype => return Err(XmlError::Doctype),
+            Token::Skipped => return Ok(Step::Nothing),
+            Token::Eof if self.depth > 0 => return Err(XmlError::Malformed),
+            Token::Eof => return Ok(Step::Eof),
         };
         Ok(Step::Node(node))
     }
 
-    /// The part of the document the reader handed out as `part`, as text: the document was
-    /// checked as UTF-8 as a whole, so its parts need not be checked again. (A slice from
-    /// anywhere else would fall outside the document and be refused.)
-    fn piece(&self, part: &[u8]) -> Result<&'a str, XmlError> {
-        let start = (part.as_ptr() as usize).wrapping_sub(self.doc.as_ptr() as usize);
-        self.doc
-            .get(start..)
-            .and_then(|rest| rest.get(..part.len()))
-            .ok_or(XmlError::Malformed)
-    }
-
     /// An element opening one level down: bring its namespace declarations into scope, then
     /// resolve its name, which they apply to.
-    fn open(&mut self, start: &BytesStart<'_>) -> Result<Tag<'a>, XmlError> {
-        let raw = self.piece(start)?;
-        let name_len = start.name().as_ref().len();
-        let (name, prefix) = QName(&raw.as_bytes()[..name_len]).decompose();
+    fn open(&mut self, raw: &'a str, name_len: usize) -> Result<Tag<'a>, XmlError> {
+        let qualified = raw.as_bytes().get(..name_len).unwrap_or_default();
+        // As quick-xml's `QName::decompose`, with a plain scan of a short name.
+        let (prefix, name) = match tokens::find(qualified, b':') {
+            Some(colon) => (Some(&qualified[..colon]), &qualified[colon + 1..]),
+            None => (None, qualified),
+        };
         let mut tag = Tag {
             ns: Ns::Other,
-            name: name.into_inner(),
+            name,
             raw,
             name_len,
         };
@@ -329,7 +322,7 @@ impl<'a> XmlReader<'a> {
                 }
             }
         }
-        tag.ns = self.resolve(prefix.map(|p| p.into_inner()))?;
+        tag.ns = self.resolve(prefix)?;
         Ok(tag)
     }
 
@@ -382,22 +375,21 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Character data (text or CDATA), its line endings normalised.
-    fn chars(&self, part: &[u8]) -> Result<Step<'a>, XmlError> {
-        let text = self.piece(part)?;
+    fn chars(&self, text: &'a str, carriage_return: bool) -> Result<Step<'a>, XmlError> {
         if self.depth == 0 {
             return outside_root(text.trim().is_empty());
         }
-        Ok(Step::Node(Node::Text(xml10_line_ends(text))))
+        Ok(Step::Node(Node::Text(if carriage_return {
+            xml10_line_ends(text)
+        } else {
+            Cow::Borrowed(text)
+        })))
     }
 }
 
 /// XML 1.0 (2.11): `\r\n` and a lone `\r` both read as `\n`.
 fn xml10_line_ends(text: &str) -> Cow<'_, str> {
-    if text.contains('\r') {
-        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
-    } else {
-        Cow::Borrowed(text)
-    }
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// Character data outside the root element is only legal if it is whitespace.
@@ -407,6 +399,22 @@ fn outside_root<'a>(blank: bool) -> Result<Step<'a>, XmlError> {
     } else {
         Err(XmlError::Malformed)
     }
+}
+
+/// The character `&#…;` names (`number` is what follows `#`), if it is one XML allows (2.2).
+fn char_ref(number: &str) -> Option<char> {
+    let code = match number.strip_prefix('x') {
+        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+        None => number.parse().ok()?,
+    };
+    // `from_str_radix` and `parse` take a leading `+`, which a character reference may not have.
+    if number.contains('+') {
+        return None;
+    }
+    let ch = char::from_u32(code)?;
+    let allowed = matches!(ch, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
+        || ch >= '\u{10000}';
+    allowed.then_some(ch)
 }
 
 fn predefined_entity(r: &[u8]) -> Option<char> {
@@ -423,7 +431,7 @@ fn predefined_entity(r: &[u8]) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
-    use quick_xml::{name::ResolveResult, NsReader};
+    use quick_xml::{events::Event, name::ResolveResult, NsReader};
 
     use super::*;
 
@@ -632,9 +640,16 @@ mod tests {
                 .prop_map(|(p, uri)| format!(r#"xmlns:{p}="{uri}""#)),
             9 => (
                 prop::sample::select(&["k", "p:k", "j"][..]),
-                pick(&["1", "1&lt;2", "&#65;", "a\r\nb"], &["&x;"]),
+                pick(&["1", "1&lt;2", "&#65;", "a\r\nb", "a>b"], &["&x;", "&#0;"]),
+                prop::bool::ANY,
             )
-                .prop_map(|(k, v)| format!(r#"{k}="{v}""#)),
+                .prop_map(|(k, v, single)| {
+                    if single {
+                        format!("{k}='{v}'")
+                    } else {
+                        format!(r#"{k}="{v}""#)
+                    }
+                }),
             1 => Just("k".to_owned()),
         ]
     }
@@ -652,8 +667,9 @@ mod tests {
             prop::sample::select(&["a", "b", "alert"][..]),
             prop::collection::vec(attribute(), 0..4),
             prop::bool::weighted(0.1),
+            prop::sample::select(&["", " ", "\n\t"][..]),
         )
-            .prop_map(|(prefix, local, mut attributes, repeat)| {
+            .prop_map(|(prefix, local, mut attributes, repeat, trailing)| {
                 if !repeat {
                     let mut seen = Vec::new();
                     attributes.retain(|a| {
@@ -668,7 +684,7 @@ mod tests {
                 let tag = std::iter::once(name.clone())
                     .chain(attributes)
                     .collect::<Vec<_>>();
-                (tag.join(" "), name)
+                (tag.join(" ") + trailing, name)
             })
     }
 
@@ -685,25 +701,45 @@ mod tests {
                     "<![CDATA[<y>\r\n]]>",
                     "<!-- c -->",
                     "<?pi x?>",
+                    "a>b",
+                    "&#65;",
                 ],
-                &["&bogus;"],
+                &[
+                    "&bogus;",
+                    "&amp",
+                    "& ",
+                    "&#xD800;",
+                    "&#x110000;",
+                    "&#;",
+                    "<!-- x",
+                    "<![CDATA[x",
+                    "<?pi",
+                    "<!x>",
+                    "<!DOCTYPE a>",
+                    "</>",
+                ],
             );
             let child = prop_oneof![inner, text.prop_map(str::to_owned)];
             (
                 start_tag(),
                 prop::collection::vec(child, 0..4),
                 prop::bool::weighted(0.02),
+                prop::sample::select(&["", " "][..]),
             )
-                .prop_map(|((tag, name), children, mismatched)| {
+                .prop_map(|((tag, name), children, mismatched, space)| {
                     let end = if mismatched { "z" } else { &name };
-                    format!("<{tag}>{}</{end}>", children.concat())
+                    format!("<{tag}>{}</{end}{space}>", children.concat())
                 })
         })
     }
 
     fn document() -> impl Strategy<Value = String> {
         let outside = pick(&["", " \n", "<!-- c -->", "&#32;"], &["x", "<b/>", "</a>"]);
-        let prolog = prop_oneof![Just(r#"<?xml version="1.0"?>"#), outside.clone()];
+        let prolog = prop_oneof![
+            Just(r#"<?xml version="1.0"?>"#),
+            Just("\u{FEFF}"),
+            outside.clone()
+        ];
         (prolog, element(), outside)
             .prop_map(|(before, root, after)| format!("{before}{root}{after}"))
     }
