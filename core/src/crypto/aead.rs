@@ -23,14 +23,18 @@ pub struct RecordPlace<'a> {
 
 impl RecordPlace<'_> {
     fn aad(&self) -> Vec<u8> {
-        let mut aad = Vec::with_capacity(64);
-        aad.extend_from_slice(b"vigil/record/v1");
-        for part in [
+        const DOMAIN: &[u8] = b"vigil/record/v1";
+        let parts = [
             self.vault_id,
             self.table.as_bytes(),
             self.record_id.as_bytes(),
             self.column.as_bytes(),
-        ] {
+        ];
+        // Sized exactly: one allocation per seal or open.
+        let len = DOMAIN.len() + parts.iter().map(|p| 4 + p.len()).sum::<usize>();
+        let mut aad = Vec::with_capacity(len);
+        aad.extend_from_slice(DOMAIN);
+        for part in parts {
             // Length prefixes: no two different places serialise to the same bytes.
             aad.extend_from_slice(&(part.len() as u32).to_le_bytes());
             aad.extend_from_slice(part);

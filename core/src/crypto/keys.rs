@@ -78,17 +78,20 @@ impl RecordKeys {
     /// equal values in two tables cannot be linked by their index entries.
     pub fn blind_index(&self, table: &str, name: &str, value: &str) -> [u8; 32] {
         let mut keys = self.blind.lock().unwrap_or_else(|p| p.into_inner());
-        // Looked up by `&str` first: this runs once per index term written or searched.
-        if !keys.contains_key(table) {
-            let info = [BLIND_INDEX_INFO, table.as_bytes()];
-            let key = hmac::Key::from(
-                self.prk
-                    .expand(&info, hmac::HMAC_SHA256)
-                    .expect("HMAC key length is within HKDF's limit"),
-            );
-            keys.insert(table.to_owned(), key);
-        }
-        let mut ctx = hmac::Context::with_key(&keys[table]);
+        // Looked up by `&str` first, once: this runs once per index term written or searched.
+        let key = match keys.get(table) {
+            Some(key) => key,
+            None => {
+                let info = [BLIND_INDEX_INFO, table.as_bytes()];
+                let key = hmac::Key::from(
+                    self.prk
+                        .expand(&info, hmac::HMAC_SHA256)
+                        .expect("HMAC key length is within HKDF's limit"),
+                );
+                keys.entry(table.to_owned()).or_insert(key)
+            }
+        };
+        let mut ctx = hmac::Context::with_key(key);
         // Length-prefix the name so ("ab","c") and ("a","bc") differ.
         ctx.update(&(name.len() as u32).to_le_bytes());
         ctx.update(name.as_bytes());
