@@ -1,5 +1,8 @@
 error-wrong-passphrase = Wrong passphrase or key. Nothing was changed.
-error-tampered = A stored record failed its integrity check ({ $table } / { $id }). It may have been altered or damaged; other records stay readable.
+error-tampered = { $table ->
+    [backup] The backup file is damaged or was altered (at { $id }), for instance cut short by an interrupted copy. Nothing was imported.
+   *[other] A stored record failed its integrity check ({ $table } / { $id }). It may have been altered or damaged; other records stay readable.
+}
 error-invalid-input = Invalid input: { $detail }
 error-not-found = Not found: { $detail }
 error-already-exists = Already exists: { $detail }

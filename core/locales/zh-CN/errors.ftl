@@ -1,5 +1,8 @@
 error-wrong-passphrase = 口令或密钥错误，未做任何更改。
-error-tampered = 一条存储的记录未通过完整性校验（{ $table } / { $id }），可能被篡改或损坏；其他记录仍可读取。
+error-tampered = { $table ->
+    [backup] 备份文件已损坏或被改动（位置 { $id }），例如复制中断导致文件不完整。未导入任何内容。
+   *[other] 一条存储的记录未通过完整性校验（{ $table } / { $id }），可能被篡改或损坏；其他记录仍可读取。
+}
 error-invalid-input = 输入无效：{ $detail }
 error-not-found = 未找到：{ $detail }
 error-already-exists = 已存在：{ $detail }

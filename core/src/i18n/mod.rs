@@ -205,5 +205,23 @@ mod tests {
             &[("table", "details".into()), ("id", "abc".into())],
         );
         assert!(s.contains("details") && s.contains("abc"), "{s}");
+        // A damaged backup file is not "a stored record": it gets its own words.
+        for locale in [Locale::En, Locale::ZhCn] {
+            let record = tr_args(
+                locale,
+                "error-tampered",
+                &[("table", "details".into()), ("id", "3".into())],
+            );
+            let backup = tr_args(
+                locale,
+                "error-tampered",
+                &[("table", "backup".into()), ("id", "3".into())],
+            );
+            assert!(
+                backup.contains('3') && !backup.contains("backup /"),
+                "{backup}"
+            );
+            assert_ne!(record.replace("details", "backup"), backup);
+        }
     }
 }

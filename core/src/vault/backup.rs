@@ -29,7 +29,7 @@ use crate::{
 
 const MAGIC: &[u8; 8] = b"VIGILBK1";
 const FORMAT: u8 = 1;
-const HEADER_LEN: usize = 8 + 1 + 12 + 16;
+pub(crate) const HEADER_LEN: usize = 8 + 1 + 12 + 16;
 const CHUNK: usize = 64 * 1024;
 /// A backup larger than this is refused before reading: far above any real vault, small
 /// enough that a hostile file cannot exhaust a phone's memory.
@@ -53,9 +53,20 @@ pub struct BackupContainer<'a> {
 }
 
 /// Split a backup file into header and chunks. Checks framing only.
+///
+/// A file without the magic bytes is not a backup. One with them that does not frame (cut short
+/// by an interrupted copy or download, say) is a damaged backup, and is reported as such: the
+/// place named is `header` or the index of the chunk that is cut.
 pub fn parse_backup_container(bytes: &[u8]) -> Result<BackupContainer<'_>, VaultError> {
-    if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
+    if bytes.get(..MAGIC.len()) != Some(&MAGIC[..]) {
         return Err(VaultError::NotAVault);
+    }
+    let damaged = |place: String| VaultError::Tampered {
+        table: "backup".into(),
+        id: place,
+    };
+    if bytes.len() < HEADER_LEN {
+        return Err(damaged("header".into()));
     }
     if bytes[8] != FORMAT {
         return Err(VaultError::IncompatibleVersion {
@@ -63,19 +74,20 @@ pub fn parse_backup_container(bytes: &[u8]) -> Result<BackupContainer<'_>, Vault
             supported: FORMAT as i64,
         });
     }
-    let kdf = KdfParams::from_bytes(&bytes[9..21]).ok_or(VaultError::NotAVault)?;
+    let kdf = KdfParams::from_bytes(&bytes[9..21]).ok_or_else(|| damaged("header".into()))?;
     let salt: [u8; 16] = bytes[21..HEADER_LEN].try_into().expect("slice of 16");
     let mut chunks = Vec::new();
     let mut rest = &bytes[HEADER_LEN..];
     while !rest.is_empty() {
-        let (len, tail) = rest.split_at_checked(4).ok_or(VaultError::NotAVault)?;
+        let cut = || damaged(chunks.len().to_string());
+        let (len, tail) = rest.split_at_checked(4).ok_or_else(cut)?;
         let len = u32::from_le_bytes(len.try_into().expect("4 bytes")) as usize;
-        let (chunk, tail) = tail.split_at_checked(len).ok_or(VaultError::NotAVault)?;
+        let (chunk, tail) = tail.split_at_checked(len).ok_or_else(cut)?;
         chunks.push(chunk);
         rest = tail;
     }
     if chunks.is_empty() {
-        return Err(VaultError::NotAVault);
+        return Err(damaged("0".into()));
     }
     Ok(BackupContainer {
         header: &bytes[..HEADER_LEN],

@@ -1088,6 +1088,38 @@ fn corrupted_backups_leave_the_target_unchanged() {
     );
 }
 
+#[test]
+fn a_cut_backup_is_reported_damaged_and_a_foreign_file_not_a_backup() {
+    let (dir, vault, _) = new_vault();
+    vault.write(|t| t.put(&note("n", "o", "text"))).unwrap();
+    let file = dir.path().join("b.vigil");
+    vault
+        .export(&file, "pw", KdfParams::FAST_INSECURE, &mut |_, _| {})
+        .unwrap();
+    let good = std::fs::read(&file).unwrap();
+    let import = |bytes: &[u8]| {
+        std::fs::write(&file, bytes).unwrap();
+        vault.import(&file, "pw", &mut |_, _| {}).unwrap_err()
+    };
+    // Cut in the header, in a chunk's length, inside a chunk, and right after the header.
+    for cut in [
+        12,
+        backup::HEADER_LEN + 2,
+        good.len() - 1,
+        backup::HEADER_LEN,
+    ] {
+        let err = import(&good[..cut]);
+        assert_eq!(err.code(), ErrorCode::Tampered, "cut at {cut}: {err:?}");
+    }
+    for foreign in [
+        &b"junk"[..],
+        b"",
+        b"SQLite format 3\0 and more bytes than a header",
+    ] {
+        assert_eq!(import(foreign).code(), ErrorCode::NotAVault);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
     #[test]
