@@ -16,10 +16,7 @@ mod tokens;
 
 use std::borrow::Cow;
 
-use quick_xml::{
-    events::attributes::Attributes,
-    name::PrefixDeclaration,
-};
+use quick_xml::{events::attributes::Attributes, name::PrefixDeclaration};
 use tokens::{Token, Tokens};
 
 pub const CAP_1_2_NS: &str = "urn:oasis:names:tc:emergency:cap:1.2";

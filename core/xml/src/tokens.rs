@@ -7,7 +7,7 @@
 //! out borrows from the document, which was checked as UTF-8 as a whole. Attributes are still
 //! read by quick-xml's attribute parser, so their rules did not change.
 
-use memchr::{memchr2, memchr3, memmem};
+use memchr::{memchr, memchr2, memchr3};
 
 use crate::XmlError;
 
@@ -103,9 +103,8 @@ impl<'a> Tokens<'a> {
             Some(b'/') => {
                 // Names are short: a plain scan beats setting up a vector search.
                 let close = find(bytes, b'>').ok_or(XmlError::Malformed)?;
-                let name = slice(rest, 2, close)?.trim_end_matches(|c: char| {
-                    c.is_ascii() && is_xml_space(c as u8)
-                });
+                let name = slice(rest, 2, close)?
+                    .trim_end_matches(|c: char| c.is_ascii() && is_xml_space(c as u8));
                 if self.open.pop() != Some(name) {
                     return Err(XmlError::Malformed);
                 }
@@ -114,11 +113,11 @@ impl<'a> Tokens<'a> {
             }
             Some(b'!') => {
                 if let Some(after) = rest.strip_prefix("<!--") {
-                    let end = memmem::find(after.as_bytes(), b"-->").ok_or(XmlError::Malformed)?;
+                    let end = find_str(after.as_bytes(), b"-->").ok_or(XmlError::Malformed)?;
                     self.pos += 4 + end + 3;
                     Ok(Token::Skipped)
                 } else if let Some(after) = rest.strip_prefix("<![CDATA[") {
-                    let end = memmem::find(after.as_bytes(), b"]]>").ok_or(XmlError::Malformed)?;
+                    let end = find_str(after.as_bytes(), b"]]>").ok_or(XmlError::Malformed)?;
                     self.pos += 9 + end + 3;
                     Ok(Token::CData(slice(after, 0, end)?))
                 } else if rest
@@ -133,7 +132,7 @@ impl<'a> Tokens<'a> {
                 }
             }
             Some(b'?') => {
-                let end = memmem::find(&bytes[2..], b"?>").ok_or(XmlError::Malformed)?;
+                let end = find_str(&bytes[2..], b"?>").ok_or(XmlError::Malformed)?;
                 self.pos += 2 + end + 2;
                 Ok(Token::Skipped)
             }
@@ -185,6 +184,22 @@ impl<'a> Tokens<'a> {
 /// Where `byte` first occurs in `bytes`.
 pub(crate) fn find(bytes: &[u8], byte: u8) -> Option<usize> {
     bytes.iter().position(|&b| b == byte)
+}
+
+/// Where `needle` (a terminator such as `-->`) first occurs in `bytes`. Comments and the like
+/// are rare and short in CAP, so a search for its first byte is enough: no substring searcher
+/// (memchr's would add 20 KB to the library).
+fn find_str(bytes: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, _) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(at) = memchr(first, bytes.get(from..)?) {
+        let start = from + at;
+        if bytes.get(start..)?.starts_with(needle) {
+            return Some(start);
+        }
+        from = start + 1;
+    }
+    None
 }
 
 /// `text[from..to]`, which the callers only ask for at ASCII delimiters; a slice anywhere else
