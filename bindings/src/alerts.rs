@@ -6,8 +6,8 @@ use std::{sync::Arc, time::SystemTime};
 use time::{OffsetDateTime, UtcOffset};
 use vigil_core::{
     alerts::{
-        self, trust, view, AlertFilter, AlertSummary, FeedReport, FeedStatus, PushOutcome,
-        QuietHours, ReadState, RelevanceProfile, SmsCheck, SyncOptions, SyncReport,
+        self, trust, view, AlertFilter, AlertList, AlertSummary, FeedReport, FeedStatus,
+        PushOutcome, QuietHours, ReadState, RelevanceProfile, SmsCheck, SyncOptions, SyncReport,
     },
     Locale,
 };
@@ -127,7 +127,7 @@ impl Alerts {
         locale: Locale,
         now: SystemTime,
         profile: RelevanceProfile,
-    ) -> Result<Vec<AlertSummary>, ApiError> {
+    ) -> Result<AlertList, ApiError> {
         Ok(view::list(
             self.vault.core(),
             &filter,

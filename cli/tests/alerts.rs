@@ -94,6 +94,7 @@ fn trust_import_list_read() {
     assert_eq!(json["rejected"], serde_json::json!([]));
 
     let (json, _) = env.vigil(&["alerts", "list"]);
+    assert_eq!(json["damaged"], 0);
     let alerts = json["alerts"].as_array().unwrap();
     assert_eq!(alerts.len(), 1);
     let a = &alerts[0];

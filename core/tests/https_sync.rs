@@ -147,6 +147,7 @@ fn feeds_sync_over_https_only_from_a_trusted_certificate() {
             &Default::default(),
         )
         .unwrap()
+        .alerts
     };
 
     // An empty root store: the platform's own roots cannot vouch for the test authority.

@@ -94,7 +94,9 @@ def test_import_list_and_read_state(env):
     report = alerts.import_feed(alert_xml("PY-1"), sig, NOW)
     assert (report.accepted, report.duplicates, report.rejected) == (1, 0, [])
 
-    listed = alerts.list(everything(), Locale.ZH_CN, NOW, RelevanceProfile(holders=[], domains=[], families_met=[]))
+    result = alerts.list(everything(), Locale.ZH_CN, NOW, RelevanceProfile(holders=[], domains=[], families_met=[]))
+    assert result.damaged == 0
+    listed = result.alerts
     assert [a.identifier for a in listed] == ["PY-1"]
     alert = listed[0]
     assert alert.headline == "警惕冒充快递客服退款"
@@ -103,7 +105,7 @@ def test_import_list_and_read_state(env):
     assert english.headline == "Beware fake courier refunds"
 
     alerts.set_state(alert.id, ReadState.ARCHIVED)
-    assert alerts.list(everything(), Locale.EN, NOW, RelevanceProfile(holders=[], domains=[], families_met=[])) == []
+    assert alerts.list(everything(), Locale.EN, NOW, RelevanceProfile(holders=[], domains=[], families_met=[])).alerts == []
     with pytest.raises(ApiError.InvalidInput):
         alerts.set_state(alert.id, ReadState.UNREAD)
     with pytest.raises(ApiError.NotFound):
@@ -201,7 +203,7 @@ def test_should_notify_respects_quiet_hours(env):
     data = alert_xml("PY-N", severity="Severe")
     _, sig = publisher.sign("n.xml", data, 1)
     alerts.import_feed(data, sig, NOW)
-    alert = alerts.list(everything(), Locale.EN, NOW, RelevanceProfile(holders=[], domains=[], families_met=[]))[0]
+    alert = alerts.list(everything(), Locale.EN, NOW, RelevanceProfile(holders=[], domains=[], families_met=[])).alerts[0]
     all_day = QuietHours(start_minute=0, end_minute=24 * 60)
     assert vigil_ffi.alerts_should_notify(alert, None, NOW, 480)
     assert not vigil_ffi.alerts_should_notify(alert, all_day, NOW, 480)

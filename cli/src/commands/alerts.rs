@@ -199,15 +199,21 @@ pub fn run(ctx: &Ctx, command: AlertsCommand) -> Result<Output, Error> {
                 text: search,
             };
             let list = view::list(&vault, &filter, ctx.locale, ctx.now, &profile)?;
-            let text = if list.is_empty() {
-                tr(ctx.locale, "alerts-none")
-            } else {
-                list.iter()
-                    .map(|a| line(ctx, a))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            };
-            Ok(Output::new(json!({"alerts": list}), text))
+            let mut lines: Vec<String> = list.alerts.iter().map(|a| line(ctx, a)).collect();
+            if lines.is_empty() {
+                lines.push(tr(ctx.locale, "alerts-none"));
+            }
+            if list.damaged > 0 {
+                lines.push(tr_args(
+                    ctx.locale,
+                    "alerts-damaged",
+                    &[("count", list.damaged.into())],
+                ));
+            }
+            Ok(Output::new(
+                json!({"alerts": list.alerts, "damaged": list.damaged}),
+                lines.join("\n"),
+            ))
         }
         AlertsCommand::Read { id } => {
             let before = view::get(&vault, &id, ctx.locale, ctx.now, &profile)?;
@@ -476,7 +482,7 @@ pub fn demo(ctx: &Ctx, vault: &vigil_core::vault::Vault) -> Result<Output, Error
     ));
     text.push_str(&breach.text);
     text.push_str("\n\n");
-    for alert in &list {
+    for alert in &list.alerts {
         text.push_str(&line(ctx, alert));
         text.push('\n');
     }
@@ -487,7 +493,7 @@ pub fn demo(ctx: &Ctx, vault: &vigil_core::vault::Vault) -> Result<Output, Error
         "tampered": forged.code(),
         "sms": sms,
         "breach_alert": breach.json,
-        "alerts": list,
+        "alerts": list.alerts,
     });
     Ok(Output::new(json, text))
 }

@@ -6,6 +6,10 @@ alerts-status-stale = { $name }: STALE since { $since }. The feed has not been r
 alerts-imported = Accepted { $accepted }, duplicates { $duplicates }, rejected { $rejected }.
 alerts-unchanged = The feed has not changed since the last import.
 alerts-none = No alerts.
+alerts-damaged = { $count ->
+    [one] One stored alert could not be read (damaged or altered on disk) and is not listed; `vigil vault verify` names it.
+   *[other] { $count } stored alerts could not be read (damaged or altered on disk) and are not listed; `vigil vault verify` names them.
+}
 alerts-inactive = no longer in force
 alerts-unverified = This alert was not covered by a trusted signature.
 alerts-sms-not-official = This sender is not an official number; check the message itself before trusting it.

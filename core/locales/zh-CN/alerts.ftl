@@ -6,6 +6,7 @@ alerts-status-stale = { $name }：自 { $since } 起已过期。订阅源未更�
 alerts-imported = 接受 { $accepted } 条，重复 { $duplicates } 条，拒绝 { $rejected } 条。
 alerts-unchanged = 订阅源自上次导入以来没有变化。
 alerts-none = 没有预警。
+alerts-damaged = { $count } 条已存储的预警无法读取（磁盘上的数据已损坏或被改动），未列出；`vigil vault verify` 会指出是哪几条。
 alerts-inactive = 已失效
 alerts-unverified = 此预警未经可信签名验证。
 alerts-sms-not-official = 该发送方不是官方号码，请先核实短信内容再决定是否相信。

@@ -31,7 +31,7 @@ pub use relevance::{should_notify, QuietHours, RelevanceProfile};
 pub use sms::{ingest_sms, SmsCheck, SmsVerdict};
 pub use sync::{subscribe, sync_all, sync_url, SyncOptions, SyncReport};
 pub use trust::{feed_status, FeedStatus, Publisher};
-pub use view::{AlertFilter, AlertSummary, AlertView};
+pub use view::{AlertFilter, AlertList, AlertSummary, AlertView};
 
 fn rfc3339(t: time::OffsetDateTime) -> String {
     t.format(&time::format_description::well_known::Rfc3339)

@@ -122,7 +122,8 @@ mod tests {
             NOW,
             &RelevanceProfile::default(),
         )
-        .unwrap();
+        .unwrap()
+        .alerts;
         assert_eq!((listed[0].door, listed[0].verified), (Door::Push, true));
         // The same payload again: same seq, same bytes.
         let PushOutcome::Alert { report } = ingest_push(&store, payload.as_bytes(), NOW).unwrap()
@@ -182,6 +183,7 @@ mod tests {
             &RelevanceProfile::default()
         )
         .unwrap()
+        .alerts
         .is_empty());
     }
 

@@ -478,7 +478,8 @@ mod tests {
             AT,
             &RelevanceProfile::default(),
         )
-        .unwrap();
+        .unwrap()
+        .alerts;
         assert_eq!(listed.len(), 1);
         assert_eq!((listed[0].door, listed[0].verified), (Door::Sms, false));
         assert_eq!(listed[0].sender, "sms:12381");

@@ -91,6 +91,7 @@ impl Fixture {
             &RelevanceProfile::default(),
         )
         .unwrap()
+        .alerts
     }
 }
 
@@ -467,6 +468,7 @@ fn read_state_filters_and_search() {
             &RelevanceProfile::default(),
         )
         .unwrap()
+        .alerts
         .into_iter()
         .map(|a| a.identifier)
         .collect()
@@ -563,7 +565,9 @@ fn personal_relevance_ranks_first_and_drives_notifications() {
         holders: vec!["Example Bank".into()],
         ..Default::default()
     };
-    let ranked = view::list(&f.store, &AlertFilter::default(), Locale::En, NOW, &profile).unwrap();
+    let ranked = view::list(&f.store, &AlertFilter::default(), Locale::En, NOW, &profile)
+        .unwrap()
+        .alerts;
     assert_eq!(
         ranked
             .iter()
@@ -579,7 +583,8 @@ fn personal_relevance_ranks_first_and_drives_notifications() {
         NOW,
         &RelevanceProfile::default(),
     )
-    .unwrap();
+    .unwrap()
+    .alerts;
     assert_eq!(
         plain[0].identifier, "A-1",
         "without the profile, severity decides"
@@ -589,7 +594,9 @@ fn personal_relevance_ranks_first_and_drives_notifications() {
         ..Default::default()
     };
     assert!(
-        view::list(&f.store, &AlertFilter::default(), Locale::En, NOW, &met).unwrap()[0]
+        view::list(&f.store, &AlertFilter::default(), Locale::En, NOW, &met)
+            .unwrap()
+            .alerts[0]
             .personally_relevant
     );
 
@@ -663,9 +670,65 @@ fn the_encrypted_vault_keeps_alerts_and_trust_state_across_reopening() {
         NOW,
         &RelevanceProfile::default(),
     )
-    .unwrap();
+    .unwrap()
+    .alerts;
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].family, Some(Family::Refund));
+}
+
+#[test]
+fn a_damaged_stored_alert_is_counted_and_the_others_still_listed() {
+    use super::inbox::StoredAlert;
+    use crate::vault::{Store, TxnExt, Vault, VaultOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let key = police_key();
+    let (vault, _recovery) =
+        Vault::create(dir.path(), "pw", &VaultOptions::fast_for_tests()).unwrap();
+    trust::trust(
+        &vault,
+        "Police",
+        &key.public_key().to_base64(),
+        &[SENDER.to_string()],
+    )
+    .unwrap();
+    for (seq, id) in [(3, "D-1"), (4, "D-2")] {
+        let xml = alert(id);
+        let sig = key.sign(xml.as_bytes(), &comment(seq)).to_text();
+        ingest_feed(&vault, xml.as_bytes(), &sig, NOW).unwrap();
+    }
+    drop(vault);
+    // Alert bodies are appended to `record_bodies` (publishers stay in their rows): garble one.
+    let conn = rusqlite::Connection::open(dir.path().join("vault.sqlite3")).unwrap();
+    let garbled = conn
+        .execute(
+            "UPDATE record_bodies SET body = randomblob(length(body)) \
+             WHERE id = (SELECT MIN(id) FROM record_bodies)",
+            [],
+        )
+        .unwrap();
+    assert_eq!(garbled, 1);
+    drop(conn);
+    let vault = Vault::open(dir.path()).unwrap();
+    vault.unlock_with_passphrase("pw").unwrap();
+    let everything = AlertFilter {
+        view: AlertView::All,
+        ..AlertFilter::default()
+    };
+    let listed = view::list(
+        &vault,
+        &everything,
+        Locale::En,
+        NOW,
+        &RelevanceProfile::default(),
+    )
+    .unwrap();
+    assert_eq!(listed.damaged, 1);
+    assert_eq!(listed.alerts.len(), 1);
+    // Reading it alone still says what is wrong with it.
+    assert_eq!(
+        vault.read(|t| t.list::<StoredAlert>()).unwrap_err().code(),
+        ErrorCode::Tampered
+    );
 }
 
 #[test]

@@ -131,6 +131,16 @@ pub fn summarize(
     }
 }
 
+/// What a list of alerts shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct AlertList {
+    pub alerts: Vec<AlertSummary>,
+    /// Stored alerts that could not be read (damaged or altered on disk), left out of `alerts`
+    /// rather than hiding every other one; `vault verify` names them.
+    pub damaged: u64,
+}
+
 /// Alerts matching `filter`, most relevant first, then newest first.
 pub fn list<S: Store>(
     store: &S,
@@ -138,9 +148,9 @@ pub fn list<S: Store>(
     locale: Locale,
     now: OffsetDateTime,
     profile: &RelevanceProfile,
-) -> Result<Vec<AlertSummary>> {
-    let (alerts, publishers) =
-        store.read(|txn| Ok((txn.list::<StoredAlert>()?, txn.list::<Publisher>()?)))?;
+) -> Result<AlertList> {
+    let ((alerts, damaged), publishers) =
+        store.read(|txn| Ok((txn.list_intact::<StoredAlert>()?, txn.list::<Publisher>()?)))?;
     let revoked = |stored: &StoredAlert| {
         stored
             .publisher_id
@@ -177,7 +187,10 @@ pub fn list<S: Store>(
             .cmp(&a.relevance)
             .then_with(|| b.sent.cmp(&a.sent))
     });
-    Ok(out)
+    Ok(AlertList {
+        alerts: out,
+        damaged,
+    })
 }
 
 fn haystack(s: &AlertSummary) -> String {

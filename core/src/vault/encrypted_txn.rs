@@ -258,6 +258,28 @@ pub(crate) fn check_record_id(id: &str) -> Result<(), VaultError> {
 }
 
 impl EncryptedTxn<'_> {
+    /// Every record of `table` in id order, each as opening it turned out.
+    fn each_body(
+        &mut self,
+        table: &'static str,
+        each: &mut dyn FnMut(Result<RawRecord, VaultError>) -> Result<(), VaultError>,
+    ) -> Result<()> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT id, body FROM sealed_records WHERE tbl = ?1 ORDER BY id")
+            .map_err(sql_error)?;
+        let rows = stmt
+            .query_map([table], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
+            })
+            .map_err(sql_error)?;
+        for row in rows {
+            let (id, body) = row.map_err(sql_error)?;
+            each(open_body(self.keys, self.vault_id, table, &id, &body))?;
+        }
+        Ok(())
+    }
+
     fn require_writable(&self) -> Result<()> {
         if self.writable {
             Ok(())
@@ -285,21 +307,25 @@ impl Txn for EncryptedTxn<'_> {
     }
 
     fn list_raw(&mut self, table: &'static str) -> Result<Vec<RawRecord>> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("SELECT id, body FROM sealed_records WHERE tbl = ?1 ORDER BY id")
-            .map_err(sql_error)?;
-        let rows = stmt
-            .query_map([table], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
-            })
-            .map_err(sql_error)?;
         let mut out = Vec::new();
-        for row in rows {
-            let (id, body) = row.map_err(sql_error)?;
-            out.push(open_body(self.keys, self.vault_id, table, &id, &body)?);
-        }
+        self.each_body(table, &mut |opened| {
+            out.push(opened?);
+            Ok(())
+        })?;
         Ok(out)
+    }
+
+    fn list_raw_intact(&mut self, table: &'static str) -> Result<(Vec<RawRecord>, u64)> {
+        let (mut out, mut damaged) = (Vec::new(), 0);
+        self.each_body(table, &mut |opened| {
+            match opened {
+                Ok(record) => out.push(record),
+                Err(VaultError::Tampered { .. }) => damaged += 1,
+                Err(other) => return Err(other),
+            }
+            Ok(())
+        })?;
+        Ok((out, damaged))
     }
 
     fn candidate_ids(

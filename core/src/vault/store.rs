@@ -72,6 +72,12 @@ pub trait Txn {
     fn contains_raw(&mut self, table: &'static str, id: &str) -> Result<bool>;
     /// Every record of `table`, in id order.
     fn list_raw(&mut self, table: &'static str) -> Result<Vec<RawRecord>>;
+    /// [`Txn::list_raw`] for views that should show what is intact: a record that fails
+    /// authentication (damaged or altered on disk) is left out and counted instead of failing
+    /// the whole listing. A store that cannot be damaged lists everything.
+    fn list_raw_intact(&mut self, table: &'static str) -> Result<(Vec<RawRecord>, u64)> {
+        Ok((self.list_raw(table)?, 0))
+    }
     /// Ids whose index `name` may equal `value` (candidates: see the module docs).
     fn candidate_ids(
         &mut self,
@@ -111,6 +117,20 @@ pub trait TxnExt: Txn {
 
     fn list<R: Record>(&mut self) -> Result<Vec<R>> {
         self.list_raw(R::TABLE)?.iter().map(decode::<R>).collect()
+    }
+
+    /// Every intact record of `R`'s table, and how many could not be read: see
+    /// [`Txn::list_raw_intact`]. One that authenticates but does not decode counts as damaged.
+    fn list_intact<R: Record>(&mut self) -> Result<(Vec<R>, u64)> {
+        let (raw, mut damaged) = self.list_raw_intact(R::TABLE)?;
+        let mut records = Vec::with_capacity(raw.len());
+        for record in &raw {
+            match decode::<R>(record) {
+                Ok(record) => records.push(record),
+                Err(_) => damaged += 1,
+            }
+        }
+        Ok((records, damaged))
     }
 
     /// Records whose index `name` equals `value` exactly (already normalised by the caller).

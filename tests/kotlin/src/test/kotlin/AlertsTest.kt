@@ -140,7 +140,9 @@ class AlertsTest {
         val report = alerts.importFeed(data, publisher.sign("feed.xml", data, 5), now)
         assertEquals(1u, report.accepted)
 
-        val listed = alerts.list(ACTIVE, Locale.ZH_CN, now, NONE)
+        val list = alerts.list(ACTIVE, Locale.ZH_CN, now, NONE)
+        assertEquals(0uL, list.damaged)
+        val listed = list.alerts
         assertEquals(listOf("KT-1"), listed.map { it.identifier })
         assertEquals(Family.REFUND, listed[0].family)
         assertEquals("警惕冒充快递客服退款", listed[0].headline)
@@ -178,7 +180,7 @@ class AlertsTest {
 
         val data = alertXml("KT-N")
         alerts.importFeed(data, publisher.sign("n.xml", data, 1), now)
-        val alert = alerts.list(ACTIVE, Locale.EN, now, NONE).first { it.identifier == "KT-N" }
+        val alert = alerts.list(ACTIVE, Locale.EN, now, NONE).alerts.first { it.identifier == "KT-N" }
         assertTrue(alertsShouldNotify(alert, null, now, 480))
         assertFalse(alertsShouldNotify(alert, QuietHours(0u, 1440u), now, 480))
     }
