@@ -1,4 +1,5 @@
-//! A small, defensive pull reader over quick-xml, for documents from outside.
+//! A small, defensive pull reader for documents from outside: its own tokenizer (`tokens`),
+//! with quick-xml's attribute parser.
 //!
 //! CAP and Atom need elements, namespaces and text; nothing else. Anything that could make a
 //! hostile document expensive or surprising is refused rather than handled: a DOCTYPE (and with
@@ -140,7 +141,7 @@ struct Binding<'a> {
     depth: usize,
 }
 
-/// The tokens of [`tokens`] with namespaces resolved here: documents declare a few namespaces,
+/// The tokens of `tokens` with namespaces resolved here: documents declare a few namespaces,
 /// mostly on the root, so each declaration is matched to an [`Ns`] once and most elements cost
 /// a short scan of no bindings or one.
 pub struct XmlReader<'a> {
