@@ -630,22 +630,28 @@ fn personal_relevance_ranks_first_and_drives_notifications() {
     assert!(!should_notify(&read, None, NOW));
 }
 
+/// A new encrypted vault (passphrase "pw") in `dir` that trusts the police key for `SENDER`.
+fn vault_trusting_police(dir: &std::path::Path) -> crate::vault::Vault {
+    use crate::vault::{Vault, VaultOptions};
+    let (vault, _recovery) = Vault::create(dir, "pw", &VaultOptions::fast_for_tests()).unwrap();
+    trust::trust(
+        &vault,
+        "Police",
+        &police_key().public_key().to_base64(),
+        &[SENDER.to_string()],
+    )
+    .unwrap();
+    vault
+}
+
 #[test]
 fn the_encrypted_vault_keeps_alerts_and_trust_state_across_reopening() {
-    use crate::vault::{Vault, VaultOptions};
+    use crate::vault::Vault;
     let dir = tempfile::tempdir().unwrap();
     let key = police_key();
     let xml = alert("V-1");
     {
-        let (vault, _recovery) =
-            Vault::create(dir.path(), "pw", &VaultOptions::fast_for_tests()).unwrap();
-        trust::trust(
-            &vault,
-            "Police",
-            &key.public_key().to_base64(),
-            &[SENDER.to_string()],
-        )
-        .unwrap();
+        let vault = vault_trusting_police(dir.path());
         let sig = key.sign(xml.as_bytes(), &comment(3)).to_text();
         assert_eq!(
             ingest_feed(&vault, xml.as_bytes(), &sig, NOW)
@@ -679,18 +685,10 @@ fn the_encrypted_vault_keeps_alerts_and_trust_state_across_reopening() {
 #[test]
 fn a_damaged_stored_alert_is_counted_and_the_others_still_listed() {
     use super::inbox::StoredAlert;
-    use crate::vault::{Store, TxnExt, Vault, VaultOptions};
+    use crate::vault::{Store, TxnExt, Vault};
     let dir = tempfile::tempdir().unwrap();
     let key = police_key();
-    let (vault, _recovery) =
-        Vault::create(dir.path(), "pw", &VaultOptions::fast_for_tests()).unwrap();
-    trust::trust(
-        &vault,
-        "Police",
-        &key.public_key().to_base64(),
-        &[SENDER.to_string()],
-    )
-    .unwrap();
+    let vault = vault_trusting_police(dir.path());
     for (seq, id) in [(3, "D-1"), (4, "D-2")] {
         let xml = alert(id);
         let sig = key.sign(xml.as_bytes(), &comment(seq)).to_text();
