@@ -132,6 +132,13 @@ impl<'a> Tokens<'a> {
                 }
             }
             Some(b'?') => {
+                // A processing instruction names its target first (`<?>?>` is not one).
+                if bytes
+                    .get(2)
+                    .is_none_or(|&b| is_xml_space(b) || b == b'?' || b == b'>')
+                {
+                    return Err(XmlError::Malformed);
+                }
                 let end = find_str(&bytes[2..], b"?>").ok_or(XmlError::Malformed)?;
                 self.pos += 2 + end + 2;
                 Ok(Token::Skipped)
@@ -264,6 +271,9 @@ mod tests {
             "<!-- x",
             "<![CDATA[x",
             "<?pi",
+            "<?>?>",
+            "<? pi?>",
+            "<??>",
             "<!ELEMENT a>",
             "<a k='x>",
         ] {
