@@ -4,7 +4,6 @@
 //! Stored form: `version (1 byte) || nonce (12) || ciphertext || tag (16)`.
 
 use ring::aead::{Aad, LessSafeKey, Nonce, NONCE_LEN};
-use ring::rand::{SecureRandom, SystemRandom};
 
 const FORMAT_V1: u8 = 1;
 /// Padding bucket: hides exact lengths (a 3-digit vs an 18-digit value) at little space cost.
@@ -77,9 +76,7 @@ impl Nonces {
 
     fn take(&mut self) -> [u8; NONCE_LEN] {
         if self.used == Nonces::POOL {
-            SystemRandom::new()
-                .fill(&mut self.pool)
-                .expect("the OS random number generator is available");
+            self.pool = super::random_bytes();
             self.used = 0;
         }
         let mut nonce = [0; NONCE_LEN];

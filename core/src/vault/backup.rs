@@ -281,9 +281,7 @@ impl Vault {
             writer.write(&item.table, &item.record, Placement::InRow)?;
             progress(done as u64 + 1, total);
         }
-        let sealed = writer.sealed;
-        drop(writer);
-        super::add_encryptions(&tx, sealed)?;
+        super::add_encryptions(&tx, writer.finish())?;
         tx.commit().map_err(sql_error)?;
         Ok(report)
     }

@@ -129,8 +129,7 @@ impl Vault {
             writer.write(&row.table, &record, row.placement)?;
             progress(done as u64 + 1, total);
         }
-        let sealed = writer.sealed;
-        drop(writer);
+        let sealed = writer.finish();
         set_meta(&tx, "canary", &seal_canary(&new_keys, &vault_id))?;
         set_meta(&tx, "encryptions", &sealed.to_le_bytes())?;
         let had_device = slots::has_kind(&tx, SlotKind::Device)?;

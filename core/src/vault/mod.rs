@@ -507,10 +507,7 @@ impl Store for Vault {
                 .map_err(sql_error)?;
             let mut txn = EncryptedTxn::new(&tx, keys, vault_id, true);
             let out = f(&mut txn)?;
-            let sealed = txn.writer.sealed;
-            // Its statements borrow the transaction, which commit consumes.
-            drop(txn);
-            add_encryptions(&tx, sealed)?;
+            add_encryptions(&tx, txn.finish())?;
             tx.commit().map_err(sql_error)?;
             Ok(out)
         })();
