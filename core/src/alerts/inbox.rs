@@ -12,7 +12,7 @@ use time::OffsetDateTime;
 
 use super::cap::{Alert, CapMsgType, Reference};
 use crate::{
-    vault::{Placement, Record, Txn, TxnExt},
+    vault::{Record, Txn, TxnExt},
     Result,
 };
 
@@ -56,9 +56,6 @@ pub struct StoredAlert {
 
 impl Record for StoredAlert {
     const TABLE: &'static str = "alerts_inbox";
-    /// Alerts arrive by the thousand, under ids that are hashes: see [`Placement::Appended`].
-    const PLACEMENT: Placement = Placement::Appended;
-
     fn id(&self) -> &str {
         &self.id
     }

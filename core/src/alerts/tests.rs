@@ -695,12 +695,12 @@ fn a_damaged_stored_alert_is_counted_and_the_others_still_listed() {
         ingest_feed(&vault, xml.as_bytes(), &sig, NOW).unwrap();
     }
     drop(vault);
-    // Alert bodies are appended to `record_bodies` (publishers stay in their rows): garble one.
+    // Garble the body of the first alert stored.
     let conn = rusqlite::Connection::open(dir.path().join("vault.sqlite3")).unwrap();
     let garbled = conn
         .execute(
-            "UPDATE record_bodies SET body = randomblob(length(body)) \
-             WHERE id = (SELECT MIN(id) FROM record_bodies)",
+            "UPDATE records SET body = randomblob(length(body)) WHERE rowid = \
+             (SELECT MIN(rowid) FROM records WHERE tbl = 'alerts_inbox')",
             [],
         )
         .unwrap();

@@ -20,7 +20,7 @@ use super::{
         all_rows, check_record_id, check_table_name, open_body, sealed_body, RecordWriter,
         SealedRow,
     },
-    envelope, io_error, sql_error, Placement, Vault, VaultError,
+    envelope, io_error, sql_error, Vault, VaultError,
 };
 use crate::{
     crypto::{open_record, random_bytes, seal_record, KdfParams, PassphraseKek, RecordPlace},
@@ -275,10 +275,7 @@ impl Vault {
                     }
                 }
             }
-            // A backup carries records, not their layout: restored bodies are placed by size.
-            // (Restored alerts then sit in their rows, which costs later feeds some of the I/O
-            // `Placement::Appended` saves, never correctness.)
-            writer.write(&item.table, &item.record, Placement::InRow)?;
+            writer.write(&item.table, &item.record)?;
             progress(done as u64 + 1, total);
         }
         super::add_encryptions(&tx, writer.finish())?;

@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Statement, Transaction};
 
 use super::{
     envelope, sql_error,
-    store::{Placement, RawRecord, Txn},
+    store::{RawRecord, Txn},
     VaultError,
 };
 use crate::{
@@ -76,12 +76,6 @@ pub(crate) fn open_body(
     envelope::decode(id, &plain).ok_or_else(tampered)
 }
 
-/// The largest sealed body kept inside its `records` row. SQLite keeps at most
-/// (4096 − 12) × 64 / 255 − 23 = 1,002 bytes of a WITHOUT ROWID row in a 4 KiB page; the table
-/// name (≤ 64 bytes), the id (≤ 128) and the row header take the rest. Larger bodies go to
-/// `record_bodies` (migration 0003) rather than into an overflow page.
-pub(crate) const INLINE_BODY_MAX: usize = 800;
-
 /// A statement prepared on first use and kept for the rest of the transaction.
 ///
 /// rusqlite's `prepare_cached` hashes the SQL and moves the statement out of its cache and back
@@ -115,7 +109,6 @@ pub(crate) struct RecordWriter<'a> {
     keys: &'a RecordKeys,
     vault_id: &'a [u8],
     nonces: Nonces,
-    insert_body: Held<'a>,
     insert_record: Held<'a>,
     insert_term: Held<'a>,
     /// Seals made, added to the vault's counter at commit.
@@ -129,9 +122,8 @@ impl<'a> RecordWriter<'a> {
             keys,
             vault_id,
             nonces: Nonces::new(),
-            insert_body: Held::new("INSERT INTO record_bodies (body) VALUES (?1)"),
             insert_record: Held::new(
-                "INSERT OR IGNORE INTO records (tbl, id, body, spilled) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT OR IGNORE INTO records (tbl, id, body) VALUES (?1, ?2, ?3)",
             ),
             insert_term: Held::new(
                 "INSERT OR IGNORE INTO blind_index (tbl, mac, id) VALUES (?1, ?2, ?3)",
@@ -147,13 +139,7 @@ impl<'a> RecordWriter<'a> {
     }
 
     /// Seal `record` and write it with its blind-index entries, replacing any previous version.
-    /// A body too large for its row is appended whatever `placement` asks.
-    pub fn write(
-        &mut self,
-        table: &str,
-        record: &RawRecord,
-        placement: Placement,
-    ) -> Result<(), VaultError> {
+    pub fn write(&mut self, table: &str, record: &RawRecord) -> Result<(), VaultError> {
         let conn = self.conn;
         let plain = zeroize::Zeroizing::new(envelope::encode(record));
         let sealed = seal_record_with(
@@ -164,29 +150,17 @@ impl<'a> RecordWriter<'a> {
         )
         .map_err(|_| VaultError::RecordTooLarge)?;
         self.sealed += 1;
-        let (body, spilled) = if placement == Placement::Appended || sealed.len() > INLINE_BODY_MAX
-        {
-            self.insert_body
-                .get(conn)?
-                .execute([&sealed])
-                .map_err(sql_error)?;
-            (&[][..], Some(conn.last_insert_rowid()))
-        } else {
-            (&sealed[..], None)
-        };
         let inserted = self
             .insert_record
             .get(conn)?
-            .execute(params![table, record.id, body, spilled])
+            .execute(params![table, record.id, sealed])
             .map_err(sql_error)?;
         // Only a replaced record has index entries to drop: new ones (most writes) skip the lookup.
         if inserted == 0 {
-            // A trigger frees the body the record spilled before, if any.
-            conn.prepare_cached(
-                "UPDATE records SET body = ?3, spilled = ?4 WHERE tbl = ?1 AND id = ?2",
-            )
-            .and_then(|mut s| s.execute(params![table, record.id, body, spilled]))
-            .map_err(sql_error)?;
+            // In place: the row keeps its position, and secure_delete zeroes the old body.
+            conn.prepare_cached("UPDATE records SET body = ?3 WHERE tbl = ?1 AND id = ?2")
+                .and_then(|mut s| s.execute(params![table, record.id, sealed]))
+                .map_err(sql_error)?;
             conn.prepare_cached("DELETE FROM blind_index WHERE tbl = ?1 AND id = ?2")
                 .and_then(|mut s| s.execute(params![table, record.id]))
                 .map_err(sql_error)?;
@@ -208,7 +182,7 @@ pub(crate) fn sealed_body(
     table: &str,
     id: &str,
 ) -> Result<Option<Vec<u8>>, VaultError> {
-    conn.prepare_cached("SELECT body FROM sealed_records WHERE tbl = ?1 AND id = ?2")
+    conn.prepare_cached("SELECT body FROM records WHERE tbl = ?1 AND id = ?2")
         .and_then(|mut s| s.query_row(params![table, id], |r| r.get(0)).optional())
         .map_err(sql_error)
 }
@@ -218,14 +192,12 @@ pub(crate) struct SealedRow {
     pub table: String,
     pub id: String,
     pub body: Vec<u8>,
-    /// Where the body is kept now, so that a rewrite (rekey) keeps it there.
-    pub placement: Placement,
 }
 
 /// Every stored row, ordered by table and id.
 pub(crate) fn all_rows(conn: &Connection) -> Result<Vec<SealedRow>, VaultError> {
     let mut stmt = conn
-        .prepare("SELECT tbl, id, body, appended FROM sealed_records ORDER BY tbl, id")
+        .prepare("SELECT tbl, id, body FROM records ORDER BY tbl, id")
         .map_err(sql_error)?;
     let rows = stmt
         .query_map([], |r| {
@@ -233,11 +205,6 @@ pub(crate) fn all_rows(conn: &Connection) -> Result<Vec<SealedRow>, VaultError> 
                 table: r.get(0)?,
                 id: r.get(1)?,
                 body: r.get(2)?,
-                placement: if r.get(3)? {
-                    Placement::Appended
-                } else {
-                    Placement::InRow
-                },
             })
         })
         .map_err(sql_error)?;
@@ -276,7 +243,7 @@ impl EncryptedTxn<'_> {
     ) -> Result<()> {
         let mut stmt = self
             .tx
-            .prepare_cached("SELECT id, body FROM sealed_records WHERE tbl = ?1 ORDER BY id")
+            .prepare_cached("SELECT id, body FROM records WHERE tbl = ?1 ORDER BY id")
             .map_err(sql_error)?;
         let rows = stmt
             .query_map([table], |r| {
@@ -353,16 +320,11 @@ impl Txn for EncryptedTxn<'_> {
         Ok(ids.collect::<Result<Vec<String>, _>>().map_err(sql_error)?)
     }
 
-    fn put_raw(
-        &mut self,
-        table: &'static str,
-        record: RawRecord,
-        placement: Placement,
-    ) -> Result<()> {
+    fn put_raw(&mut self, table: &'static str, record: RawRecord) -> Result<()> {
         self.require_writable()?;
         check_table_name(table)?;
         check_record_id(&record.id)?;
-        self.writer.write(table, &record, placement)?;
+        self.writer.write(table, &record)?;
         Ok(())
     }
 

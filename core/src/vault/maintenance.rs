@@ -126,7 +126,7 @@ impl Vault {
         let mut writer = RecordWriter::new(&tx, &new_keys, &vault_id);
         for (done, row) in rows.iter().enumerate() {
             let record = open_body(old_keys, &vault_id, &row.table, &row.id, &row.body)?;
-            writer.write(&row.table, &record, row.placement)?;
+            writer.write(&row.table, &record)?;
             progress(done as u64 + 1, total);
         }
         let sealed = writer.finish();

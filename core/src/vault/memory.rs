@@ -6,7 +6,7 @@ use std::{
     sync::{Mutex, MutexGuard},
 };
 
-use super::store::{Placement, RawRecord, Store, Txn};
+use super::store::{RawRecord, Store, Txn};
 use crate::error::{Error, Result};
 
 #[derive(Clone, Default)]
@@ -95,7 +95,7 @@ impl Txn for MemoryTxn {
             .unwrap_or_default())
     }
 
-    fn put_raw(&mut self, table: &'static str, record: RawRecord, _: Placement) -> Result<()> {
+    fn put_raw(&mut self, table: &'static str, record: RawRecord) -> Result<()> {
         if !self.writable {
             return Err(Error::Internal("write inside a read transaction".into()));
         }

@@ -35,7 +35,7 @@ pub use maintenance::{Problem, ProblemKind, RekeyOutcome, VerifyReport};
 pub use memory::MemoryStore;
 pub use open_database::{open_unencrypted_baseline, VERSION as SCHEMA_VERSION};
 pub use slots::SlotKind;
-pub use store::{new_id, Placement, RawRecord, Record, Store, Txn, TxnExt};
+pub use store::{new_id, RawRecord, Record, Store, Txn, TxnExt};
 
 use crate::{
     crypto::{

@@ -17,18 +17,21 @@ use super::{sql_error, VaultError};
 /// Schema history (`PRAGMA user_version`):
 /// - 1: `meta`, `key_slots`, `records`, `blind_index`.
 /// - 2: index `blind_index_by_record` on `(tbl, id)`.
-/// - 3: sealed bodies over [`INLINE_BODY_MAX`](super::encrypted_txn::INLINE_BODY_MAX) bytes
+/// - 3: sealed bodies over 800 bytes
 ///   spill into `record_bodies` (appended in write order) instead of SQLite overflow pages; every
 ///   reader goes through the `sealed_records` view.
 /// - 4: index `records_by_spilled`, so freeing a spilled body does not scan `records` for the
 ///   foreign key; `sealed_records` also tells whether a body is appended.
-pub const VERSION: i64 = 4;
+/// - 5: `records` becomes a rowid table holding every sealed body in its row, unique on
+///   `(tbl, id)`; `record_bodies`, its triggers and the `sealed_records` view are gone.
+pub const VERSION: i64 = 5;
 
 const MIGRATIONS: [&str; VERSION as usize] = [
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_blind_index_by_record.sql"),
     include_str!("migrations/0003_spilled_bodies.sql"),
     include_str!("migrations/0004_records_by_spilled.sql"),
+    include_str!("migrations/0005_records_in_rowid_order.sql"),
 ];
 
 pub(crate) const DB_FILE: &str = "vault.sqlite3";

@@ -29,9 +29,6 @@ pub trait Record: Serialize + DeserializeOwned {
         Vec::new()
     }
 
-    /// Where the vault keeps this table's sealed bodies.
-    const PLACEMENT: Placement = Placement::InRow;
-
     /// The bytes sealed for this record: JSON, unless a record on a hot path has a leaner form.
     fn encode(&self) -> Result<Vec<u8>> {
         serde_json::to_vec(self)
@@ -42,18 +39,6 @@ pub trait Record: Serialize + DeserializeOwned {
     fn decode(bytes: &[u8]) -> Option<Self> {
         serde_json::from_slice(bytes).ok()
     }
-}
-
-/// Where the encrypted vault keeps a record's sealed body (the memory store ignores it). Either
-/// way the body is sealed and bound to its table and id alike; only the I/O differs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Placement {
-    /// In the record's own row, when it fits: a table read whole is one sequential pass.
-    InRow,
-    /// Appended to the bodies kept in write order, the row holding only the key. For tables
-    /// written by the thousand under scattered ids (a feed's alerts): each record would otherwise
-    /// dirty its own page of the clustered table, and a 1,000-alert feed wrote ~1,200 pages.
-    Appended,
 }
 
 /// A stored row as the store sees it: opaque bytes plus its index terms.
@@ -86,12 +71,7 @@ pub trait Txn {
         value: &str,
     ) -> Result<Vec<String>>;
     /// Insert or replace. Fails with `Locked`/storage errors; in a read transaction, `Internal`.
-    fn put_raw(
-        &mut self,
-        table: &'static str,
-        record: RawRecord,
-        placement: Placement,
-    ) -> Result<()>;
+    fn put_raw(&mut self, table: &'static str, record: RawRecord) -> Result<()>;
     /// Remove; returns whether the record existed.
     fn delete(&mut self, table: &'static str, id: &str) -> Result<bool>;
     /// How many records `table` holds.
@@ -161,7 +141,6 @@ pub trait TxnExt: Txn {
                 terms,
                 data,
             },
-            R::PLACEMENT,
         )
     }
 

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use proptest::prelude::*;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use tempfile::TempDir;
 use zeroize::Zeroizing;
@@ -346,48 +346,27 @@ fn raw(dir: &TempDir) -> Connection {
 
 fn body_of(conn: &Connection, table: &str, id: &str) -> Vec<u8> {
     conn.query_row(
-        "SELECT body FROM sealed_records WHERE tbl = ?1 AND id = ?2",
+        "SELECT body FROM records WHERE tbl = ?1 AND id = ?2",
         [table, id],
         |r| r.get(0),
     )
     .unwrap()
 }
 
-/// Where the record's body spilled to; `None` if it is inline or the record is gone.
-fn spilled_of(conn: &Connection, table: &str, id: &str) -> Option<i64> {
-    conn.query_row(
-        "SELECT spilled FROM records WHERE tbl = ?1 AND id = ?2",
-        [table, id],
-        |r| r.get(0),
-    )
-    .optional()
-    .unwrap()
-    .flatten()
-}
-
-/// Overwrite a record's sealed body where it is kept: in its row, or spilled.
 fn set_body(conn: &Connection, table: &str, id: &str, body: &[u8]) {
-    match spilled_of(conn, table, id) {
-        Some(at) => conn.execute(
-            "UPDATE record_bodies SET body = ?2 WHERE id = ?1",
-            rusqlite::params![at, body],
-        ),
-        None => conn.execute(
+    let changed = conn
+        .execute(
             "UPDATE records SET body = ?3 WHERE tbl = ?1 AND id = ?2",
             rusqlite::params![table, id, body],
-        ),
-    }
-    .unwrap();
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
 }
 
-fn spilled_bodies(conn: &Connection) -> i64 {
-    conn.query_row("SELECT COUNT(*) FROM record_bodies", [], |r| r.get(0))
-        .unwrap()
-}
-
-/// A note whose sealed body is over `INLINE_BODY_MAX`, so it spills.
+/// A note whose sealed body is larger than a 4 KiB page, so SQLite keeps part of it in overflow
+/// pages.
 fn big_note(id: &str, owner: &str, text: &str) -> Note {
-    note(id, owner, &format!("{text} {}", "x".repeat(1_000)))
+    note(id, owner, &format!("{text} {}", "x".repeat(5_000)))
 }
 
 fn reopen(dir: &TempDir) -> Vault {
@@ -399,9 +378,9 @@ fn reopen(dir: &TempDir) -> Vault {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
     #[test]
-    fn flipping_any_stored_byte_is_tampered_never_wrong_plaintext(pos in any::<usize>(), bit in 0u8..8, spilled in any::<bool>()) {
+    fn flipping_any_stored_byte_is_tampered_never_wrong_plaintext(pos in any::<usize>(), bit in 0u8..8, big in any::<bool>()) {
         let (dir, vault, _) = new_vault();
-        let secret = if spilled { big_note("a", "x", "the secret") } else { note("a", "x", "the secret") };
+        let secret = if big { big_note("a", "x", "the secret") } else { note("a", "x", "the secret") };
         vault.write(|t| { t.put(&secret) ?; t.put(&note("b", "y", "other")) }).unwrap();
         drop(vault);
         let conn = raw(&dir);
@@ -465,160 +444,63 @@ fn rows_swapped_between_records_or_tables_do_not_open() {
         .all(|p| p.kind == ProblemKind::Tampered));
 }
 
-/// `(spilled, bodies kept in record_bodies)` for notes/`id`, read with the vault closed (it holds
-/// the file exclusively while open); the vault is reopened afterwards.
-fn spill_state(dir: &TempDir, vault: Vault, id: &str) -> (bool, i64, Vault) {
+/// `(rowid, body length)` of every stored row, in rowid order, read with the vault closed (it
+/// holds the file exclusively while open); the vault is reopened afterwards.
+fn rows(dir: &TempDir, vault: Vault) -> (Vec<(String, i64, usize)>, Vault) {
     drop(vault);
     let conn = raw(dir);
-    let spilled = spilled_of(&conn, "notes", id).is_some();
-    let bodies = spilled_bodies(&conn);
+    let rows = conn
+        .prepare("SELECT id, rowid, length(body) FROM records ORDER BY rowid")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
     drop(conn);
-    (spilled, bodies, reopen(dir))
+    (rows, reopen(dir))
 }
 
+/// New records are appended in write order whatever their ids (a feed's alerts have hashed
+/// ids), a rewrite stays in its row, and nothing is left behind by a removal or a failed write.
 #[test]
-fn large_bodies_spill_and_leave_with_their_record() {
+fn records_are_appended_and_rewritten_in_place() {
     let (dir, vault, _) = new_vault();
-    vault.write(|t| t.put(&big_note("a", "x", "one"))).unwrap();
-    let (spilled, bodies, vault) = spill_state(&dir, vault, "a");
-    assert_eq!((spilled, bodies), (true, 1));
+    vault
+        .write(|t| {
+            t.put(&note("m", "x", "one"))?;
+            t.put(&big_note("a", "x", "two"))?;
+            t.put(&note("z", "x", "three"))
+        })
+        .unwrap();
+    let (written, vault) = rows(&dir, vault);
+    let order: Vec<&str> = written.iter().map(|(id, ..)| id.as_str()).collect();
+    assert_eq!(order, ["m", "a", "z"]);
+
+    vault
+        .write(|t| t.put(&note("a", "x", "small now")))
+        .unwrap();
+    let (rewritten, vault) = rows(&dir, vault);
+    assert_eq!(rewritten.len(), 3);
+    assert_eq!(rewritten[1].1, written[1].1, "same row");
+    assert!(rewritten[1].2 < 1_000, "the large body is gone");
     assert_eq!(
-        vault.read(|t| t.get::<Note>("a")).unwrap(),
-        Some(big_note("a", "x", "one"))
+        vault.read(|t| t.find::<Note>("owner", "x")).unwrap().len(),
+        3
     );
 
-    // Replaced by a large version: the old body is freed, not left behind.
-    vault.write(|t| t.put(&big_note("a", "x", "two"))).unwrap();
-    let (spilled, bodies, vault) = spill_state(&dir, vault, "a");
-    assert_eq!((spilled, bodies), (true, 1));
-    assert_eq!(
-        vault.read(|t| t.find::<Note>("owner", "x")).unwrap(),
-        vec![big_note("a", "x", "two")]
-    );
-    // By a small one: back inline.
-    vault.write(|t| t.put(&note("a", "x", "small"))).unwrap();
-    let (spilled, bodies, vault) = spill_state(&dir, vault, "a");
-    assert_eq!((spilled, bodies), (false, 0));
-    // Removed, or written by a transaction that fails: nothing remains.
-    vault
-        .write(|t| t.put(&big_note("a", "x", "three")))
-        .unwrap();
     assert!(vault.write(|t| t.remove::<Note>("a")).unwrap());
     let failed: Result<()> = vault.write(|t| {
         t.put(&big_note("b", "y", "four"))?;
         Err(Error::Internal("abort".into()))
     });
     assert!(failed.is_err());
-    let (_, bodies, vault) = spill_state(&dir, vault, "a");
-    assert_eq!(bodies, 0);
-    assert_eq!(vault.read(|t| t.list::<Note>()).unwrap(), vec![]);
-}
-
-/// A small record of a table written in bulk: appended whatever its size.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct Bulk {
-    id: String,
-}
-
-impl Record for Bulk {
-    const TABLE: &'static str = "bulk";
-    const PLACEMENT: Placement = Placement::Appended;
-    fn id(&self) -> &str {
-        &self.id
-    }
-}
-
-#[test]
-fn appended_tables_keep_bodies_out_of_rows_through_rekey() {
-    let (dir, vault, _) = new_vault();
-    vault
-        .write(|t| {
-            t.put(&Bulk { id: "b".into() })?;
-            t.put(&note("n", "x", "small"))
-        })
-        .unwrap();
-    let placed = |vault: Vault| {
-        drop(vault);
-        let conn = raw(&dir);
-        let placed = (
-            spilled_of(&conn, "bulk", "b").is_some(),
-            spilled_of(&conn, "notes", "n").is_some(),
-            spilled_bodies(&conn),
-        );
-        drop(conn);
-        (placed, reopen(&dir))
-    };
-    let (before, vault) = placed(vault);
-    assert_eq!(before, (true, false, 1));
-    vault.rekey("correct horse", None, &mut |_, _| {}).unwrap();
-    let (after, vault) = placed(vault);
-    assert_eq!(after, before, "rekey keeps each body where it was");
+    let (left, vault) = rows(&dir, vault);
+    let ids: Vec<&str> = left.iter().map(|(id, ..)| id.as_str()).collect();
+    assert_eq!(ids, ["m", "z"]);
     assert_eq!(
-        vault.read(|t| t.get::<Bulk>("b")).unwrap(),
-        Some(Bulk { id: "b".into() })
+        vault.read(|t| t.find::<Note>("owner", "y")).unwrap(),
+        vec![]
     );
-}
-
-/// Freeing a spilled body checks the foreign key from `records.spilled`; without
-/// `records_by_spilled` (migration 0004) that check scanned every record, making each rewrite
-/// of a spilled record cost the whole table and a rekey quadratic.
-#[test]
-fn freeing_a_spilled_body_does_not_scan_the_records() {
-    let (dir, vault, _) = new_vault();
-    vault
-        .write(|t| (0..200).try_for_each(|i| t.put(&big_note(&format!("n{i:03}"), "x", "text"))))
-        .unwrap();
-    drop(vault);
-    let conn = raw(&dir);
-    conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
-    let mut delete = conn
-        .prepare("DELETE FROM records WHERE tbl = 'notes' AND id = 'n100'")
-        .unwrap();
-    assert_eq!(delete.execute([]).unwrap(), 1);
-    assert_eq!(spilled_bodies(&conn), 199, "the trigger freed the body");
-    assert_eq!(
-        delete.get_status(rusqlite::StatementStatus::FullscanStep),
-        0,
-        "no full scan of records for the foreign key"
-    );
-}
-
-#[test]
-fn spilled_pointers_moved_or_dangling_are_tampered() {
-    let (dir, vault, _) = new_vault();
-    vault
-        .write(|t| {
-            t.put(&big_note("a", "x", "A"))?;
-            t.put(&big_note("b", "y", "B"))?;
-            t.put(&big_note("c", "z", "C"))
-        })
-        .unwrap();
-    drop(vault);
-    let conn = raw(&dir);
-    let (a, b) = (
-        spilled_of(&conn, "notes", "a").unwrap(),
-        spilled_of(&conn, "notes", "b").unwrap(),
-    );
-    // Whoever edits the file need not honour its foreign keys.
-    conn.pragma_update(None, "foreign_keys", false).unwrap();
-    for (id, at) in [("a", b), ("b", a), ("c", a + b + 100)] {
-        conn.execute(
-            "UPDATE records SET spilled = ?2 WHERE tbl = 'notes' AND id = ?1",
-            rusqlite::params![id, at],
-        )
-        .unwrap();
-    }
-    drop(conn);
-    let vault = reopen(&dir);
-    for id in ["a", "b", "c"] {
-        assert_eq!(
-            code_of(vault.read(|t| t.get::<Note>(id))),
-            ErrorCode::Tampered,
-            "{id}"
-        );
-    }
-    let report = vault.verify(&mut |_, _| {}).unwrap();
-    assert_eq!(report.problems.len(), 3);
 }
 
 #[test]
@@ -762,42 +644,61 @@ fn upgraded_schema_equals_fresh() {
     assert_eq!(open_database::version(&fresh).unwrap(), SCHEMA_VERSION);
 }
 
-/// 0003 adds `spilled` and the `sealed_records` view: rows written before it, large or small,
-/// read back unchanged through the view, and the index cascade still holds.
+/// Rows from every earlier layout reach 0005 byte for byte: written inline at version 2, and
+/// inline or spilled to `record_bodies` at version 4. Their index rows survive the rebuild (the
+/// old tables are dropped with foreign keys on) and still follow their record.
 #[test]
-fn rows_from_before_spilling_read_unchanged() {
+fn rows_from_earlier_layouts_read_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let mut conn = open_database::open(dir.path(), true).unwrap();
-    open_database::migrate_to(&mut conn, 2).unwrap();
     let large = vec![7u8; 3_000];
-    let rows = [
+    let spilled = vec![9u8; 900];
+    let index = |conn: &Connection, tbl: &str, id: &str| {
+        conn.execute(
+            "INSERT INTO blind_index (tbl, mac, id) VALUES (?1, ?2, ?3)",
+            rusqlite::params![tbl, id.as_bytes(), id],
+        )
+        .unwrap();
+    };
+    open_database::migrate_to(&mut conn, 2).unwrap();
+    let inline = [
         ("notes", "a", &b"1"[..]),
         ("notes", "b", &large),
         ("tags", "a", b"333"),
     ];
-    for (tbl, id, body) in rows {
+    for (tbl, id, body) in inline {
         conn.execute(
             "INSERT INTO records (tbl, id, body) VALUES (?1, ?2, ?3)",
             rusqlite::params![tbl, id, body],
         )
         .unwrap();
-        conn.execute(
-            "INSERT INTO blind_index (tbl, mac, id) VALUES (?1, ?2, ?3)",
-            rusqlite::params![tbl, &body[..1], id],
-        )
-        .unwrap();
+        index(&conn, tbl, id);
     }
+    open_database::migrate_to(&mut conn, 4).unwrap();
+    conn.execute("INSERT INTO record_bodies (body) VALUES (?1)", [&spilled])
+        .unwrap();
+    conn.execute(
+        "INSERT INTO records (tbl, id, body, spilled) VALUES ('alerts', 's', x'', ?1)",
+        [conn.last_insert_rowid()],
+    )
+    .unwrap();
+    index(&conn, "alerts", "s");
+
     open_database::migrate(&mut conn).unwrap();
-    for (tbl, id, body) in rows {
-        assert_eq!(body_of(&conn, tbl, id), body);
-        assert_eq!(spilled_of(&conn, tbl, id), None);
+    for (tbl, id, body) in inline.into_iter().chain([("alerts", "s", &spilled[..])]) {
+        assert_eq!(body_of(&conn, tbl, id), body, "{tbl}/{id}");
     }
-    conn.execute("DELETE FROM records WHERE tbl = 'notes' AND id = 'a'", [])
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT COUNT(*) FROM records"), 4);
+    assert_eq!(count("SELECT COUNT(*) FROM blind_index"), 4);
+    assert_eq!(count("SELECT COUNT(*) FROM pragma_foreign_key_check"), 0);
+    conn.execute("DELETE FROM records WHERE tbl = 'alerts' AND id = 's'", [])
         .unwrap();
-    let index_rows: i64 = conn
-        .query_row("SELECT COUNT(*) FROM blind_index", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(index_rows, 2, "index rows follow their record");
+    assert_eq!(
+        count("SELECT COUNT(*) FROM blind_index"),
+        3,
+        "index rows follow their record"
+    );
 }
 
 #[test]
@@ -828,7 +729,7 @@ fn rekey_reencrypts_everything_and_issues_a_new_recovery_code() {
         .write(|t| {
             (0..20)
                 .try_for_each(|i| t.put(&note(&format!("n{i:02}"), "o", &format!("text {i}"))))?;
-            t.put(&big_note("big", "o", "spilled"))
+            t.put(&big_note("big", "o", "large"))
         })
         .unwrap();
     // The vault holds an exclusive lock: look at the raw file only while it is closed.
@@ -851,8 +752,11 @@ fn rekey_reencrypts_everything_and_issues_a_new_recovery_code() {
     drop(vault);
     assert_ne!(before, body_of(&raw(&dir), "notes", "n00"));
     assert_ne!(big_before, body_of(&raw(&dir), "notes", "big"));
-    // The spilled body was rewritten, and the one it replaced freed.
-    assert_eq!(spilled_bodies(&raw(&dir)), 1);
+    // Rewritten in place: no row was added.
+    let rows: i64 = raw(&dir)
+        .query_row("SELECT COUNT(*) FROM records", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 21);
     let vault = reopen(&dir);
     assert_eq!(
         vault.read(|t| t.get::<Note>("n07")).unwrap().unwrap().text,
@@ -860,7 +764,7 @@ fn rekey_reencrypts_everything_and_issues_a_new_recovery_code() {
     );
     assert_eq!(
         vault.read(|t| t.get::<Note>("big")).unwrap(),
-        Some(big_note("big", "o", "spilled"))
+        Some(big_note("big", "o", "large"))
     );
     vault.lock();
     assert_eq!(
