@@ -9,7 +9,8 @@
 //! Storing hands each alert back once it is done with it, and the parser frees it. With glibc's
 //! per-thread arenas, every string of every alert freed on the storing thread took the parser's
 //! arena lock against the parser's own allocations: about a fifth of a feed's time here. (Not
-//! measured with Android's allocator; handing back costs little either way.)
+//! measured with Android's allocator; handing back costs little either way.) Record ids are
+//! computed, and freed, on the storing side (see [`Keyed`]).
 
 use std::sync::mpsc;
 
@@ -40,9 +41,9 @@ pub(crate) fn parse_while_storing<T>(feed: &[u8], store: Box<Store<'_, T>>) -> R
 
 fn on_two_threads<T>(feed: &[u8], store: Box<Store<'_, T>>) -> Result<T> {
     std::thread::scope(|scope| {
-        let (sender, receiver) = mpsc::sync_channel::<Vec<Keyed>>(BATCHES_IN_FLIGHT);
+        let (sender, receiver) = mpsc::sync_channel::<Vec<cap::Alert>>(BATCHES_IN_FLIGHT);
         // Unbounded, so that storing never waits on it; what is in it was in flight before.
-        let (give_back, given_back) = mpsc::channel::<Vec<Keyed>>();
+        let (give_back, given_back) = mpsc::channel::<Vec<cap::Alert>>();
         let parser = std::thread::Builder::new()
             .name("vigil-cap-parse".into())
             .spawn_scoped(scope, move || {
@@ -50,7 +51,7 @@ fn on_two_threads<T>(feed: &[u8], store: Box<Store<'_, T>>) -> Result<T> {
                 // that an XML error later in the feed is what the caller hears.
                 let mut batch = Vec::with_capacity(BATCH);
                 let parsed = cap::parse_document_each(feed, &mut |alert| {
-                    batch.push(Keyed::from(alert));
+                    batch.push(alert);
                     if batch.len() == BATCH {
                         given_back.try_iter().for_each(drop);
                         let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
@@ -70,14 +71,17 @@ fn on_two_threads<T>(feed: &[u8], store: Box<Store<'_, T>>) -> Result<T> {
             return parse_then_store(feed, store);
         };
         let mut spent = Vec::with_capacity(BATCH);
-        let stored = store(&mut receiver.iter().flatten(), &mut |keyed| {
-            spent.push(keyed);
-            if spent.len() == BATCH {
-                let full = std::mem::replace(&mut spent, Vec::with_capacity(BATCH));
-                // Refused only if the parser is gone, which it is not before `join`.
-                drop(give_back.send(full));
-            }
-        });
+        let stored = store(
+            &mut receiver.iter().flatten().map(Keyed::from),
+            &mut |keyed| {
+                spent.push(keyed.alert);
+                if spent.len() == BATCH {
+                    let full = std::mem::replace(&mut spent, Vec::with_capacity(BATCH));
+                    // Refused only if the parser is gone, which it is not before `join`.
+                    drop(give_back.send(full));
+                }
+            },
+        );
         // A parser blocked on a full channel gets its send refused and carries on.
         drop(receiver);
         drop(give_back.send(spent));
