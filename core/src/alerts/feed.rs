@@ -8,6 +8,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::{
+    cap::CapError,
     inbox::{self, Door, Inserted, Keyed},
     minisign::{self, Signature, TrustedComment},
     pipeline,
@@ -71,7 +72,7 @@ pub(crate) fn ingest_signed<S: Store>(
     check_size(signature.len(), MAX_SIGNATURE_BYTES)?;
     let signature = Signature::parse(signature).map_err(AlertsError::from)?;
     // One pass over the feed serves both the signature check and the replay digest.
-    let prehash = minisign::prehash(feed);
+    let (prehash, text) = pipeline::check_text_while(feed, || minisign::prehash(feed));
     store.write(|txn| {
         let (mut publisher, comment) = verify(txn, &prehash, &signature, now)?;
         let digest = digest(&prehash);
@@ -87,8 +88,10 @@ pub(crate) fn ingest_signed<S: Store>(
                 Err(AlertsError::Rollback.into())
             };
         }
+        // Where parsing would have found it: after every check of the signature and freshness.
+        let text = text.map_err(|e| AlertsError::from(CapError::from(e)))?;
         let report = pipeline::parse_while_storing(
-            feed,
+            text,
             Box::new(|alerts, spent| {
                 store_alerts(txn, &publisher, alerts, spent, door, now, comment.seq)
             }),

@@ -196,6 +196,49 @@ fn endless_data_is_refused_before_verification() {
     );
 }
 
+/// A feed that is not UTF-8 is refused as invalid CAP, and only once its signature is verified:
+/// small ones are checked as the parser starts, large ones while the signature's hash is computed.
+#[test]
+fn a_feed_that_is_not_utf8_is_refused_after_its_signature() {
+    let f = Fixture::new();
+    let small = format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\">{}",
+        alert("U-1")
+    )
+    .into_bytes();
+    let entry = format!(
+        r#"<entry><content type="application/cap+xml">{}</content></entry>"#,
+        alert("U-2")
+    );
+    let large = format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\">{}",
+        entry.repeat(300_000 / entry.len() + 1)
+    )
+    .into_bytes();
+    assert!(large.len() > 256 << 10, "past the size checked apart");
+    for mut feed in [small, large] {
+        // An invalid byte near the end, after alerts that would otherwise be stored.
+        feed.extend_from_slice(b"<!-- \xff --></feed>");
+        let forged = police_key().sign(b"something else", &comment(1)).to_text();
+        assert_eq!(
+            code(ingest_feed(&f.store, &feed, &forged, NOW)),
+            ErrorCode::SignatureInvalid
+        );
+        let signed = f.key.sign(&feed, &comment(1)).to_text();
+        let refused = ingest_feed(&f.store, &feed, &signed, NOW).unwrap_err();
+        assert!(
+            matches!(
+                refused,
+                crate::Error::Alerts(AlertsError::Cap(cap::CapError::Xml(cap::XmlError::NotUtf8)))
+            ),
+            "{refused:?}"
+        );
+        assert!(f.list(AlertView::All).is_empty());
+    }
+    // Nothing was recorded either: the publisher still accepts seq 1.
+    assert_eq!(f.import(&alert("U-3"), 1).unwrap().accepted, 1);
+}
+
 #[test]
 fn out_of_scope_senders_are_refused() {
     let f = Fixture::new();

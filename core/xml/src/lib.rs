@@ -169,15 +169,21 @@ enum Step<'a> {
 
 impl<'a> XmlReader<'a> {
     pub fn new(bytes: &'a [u8]) -> Result<Self, XmlError> {
-        let doc = std::str::from_utf8(bytes).map_err(|_| XmlError::NotUtf8)?;
-        Ok(XmlReader {
+        std::str::from_utf8(bytes)
+            .map(Self::from_text)
+            .map_err(|_| XmlError::NotUtf8)
+    }
+
+    /// A reader of a document already known to be UTF-8 (see [`XmlReader::new`]).
+    pub fn from_text(doc: &'a str) -> Self {
+        XmlReader {
             tokens: Tokens::new(doc),
             bindings: Vec::new(),
             depth: 0,
             elements: 0,
             close_empty: false,
             root_closed: false,
-        })
+        }
     }
 
     /// Read the prolog and open the root element.

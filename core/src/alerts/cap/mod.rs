@@ -9,8 +9,8 @@ mod parse;
 
 pub use model::*;
 pub use parse::{
-    parse_alert, parse_date, parse_document, parse_document_each, CapError, ATOM_NS, CAP_1_1_NS,
-    CAP_1_2_NS,
+    parse_alert, parse_date, parse_document, parse_document_each, parse_text_each, CapError,
+    ATOM_NS, CAP_1_1_NS, CAP_1_2_NS,
 };
 pub use vigil_xml::XmlError;
 

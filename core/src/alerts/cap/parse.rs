@@ -66,7 +66,16 @@ pub fn parse_document(bytes: &[u8]) -> Result<Vec<Alert>, CapError> {
 /// order, so that storing can start before the whole feed is read. An `Ok` says the whole
 /// document was valid; after an `Err`, the alerts already handed out must be discarded.
 pub fn parse_document_each(bytes: &[u8], each: &mut dyn FnMut(Alert)) -> Result<(), CapError> {
-    whole_document(bytes, |xml, root| {
+    alerts_of(XmlReader::new(bytes)?, each)
+}
+
+/// [`parse_document_each`] for a document already checked as UTF-8.
+pub fn parse_text_each(text: &str, each: &mut dyn FnMut(Alert)) -> Result<(), CapError> {
+    alerts_of(XmlReader::from_text(text), each)
+}
+
+fn alerts_of(xml: XmlReader<'_>, each: &mut dyn FnMut(Alert)) -> Result<(), CapError> {
+    whole_document(xml, |xml, root| {
         if root.ns == Ns::Atom && root.name() == b"feed" {
             atom(xml, each)
         } else {
@@ -77,16 +86,15 @@ pub fn parse_document_each(bytes: &[u8], each: &mut dyn FnMut(Alert)) -> Result<
 
 /// Parse a document that must be exactly one CAP `<alert>`.
 pub fn parse_alert(bytes: &[u8]) -> Result<Alert, CapError> {
-    whole_document(bytes, |xml, root| alert(xml, &root))
+    whole_document(XmlReader::new(bytes)?, |xml, root| alert(xml, &root))
 }
 
 /// Run `read` on the root element, then check the rest of the document. An XML error anywhere
 /// wins over a CAP error, whichever comes first in the document.
 fn whole_document<'a, T>(
-    bytes: &'a [u8],
+    mut xml: XmlReader<'a>,
     read: impl FnOnce(&mut XmlReader<'a>, Tag<'a>) -> Result<T, CapError>,
 ) -> Result<T, CapError> {
-    let mut xml = XmlReader::new(bytes)?;
     let root = xml.root()?;
     match read(&mut xml, root) {
         // The reader stops at its first error: nothing after it can be checked.
