@@ -327,6 +327,11 @@ fn invalid_documents_name_the_problem() {
 
 proptest::proptest! {
     #[test]
+    fn trim_is_str_trim(text in "[ \t\x0B\r\n\u{3000}\u{a0}\u{85}a-z警。]{0,6}") {
+        proptest::prop_assert_eq!(super::parse::trim(&text), text.trim());
+    }
+
+    #[test]
     fn parser_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..512)) {
         let _ = parse_document(&bytes);
     }
