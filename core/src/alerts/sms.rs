@@ -239,8 +239,7 @@ pub fn ingest_sms<S: Store>(
     }
     let alert = sms_alert(official, body, received_at, locale);
     let keyed = inbox::Keyed::from(alert);
-    let id = keyed.id.clone();
-    let (inserted, _) =
+    let (inserted, inbox::Keyed { id, .. }) =
         store.write(|txn| inbox::insert(txn, keyed, Door::Sms, None, received_at))?;
     Ok(SmsCheck {
         verdict: SmsVerdict::Plausible,

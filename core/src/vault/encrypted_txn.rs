@@ -79,8 +79,8 @@ pub(crate) fn open_body(
 /// A statement prepared on first use and kept for the rest of the transaction.
 ///
 /// rusqlite's `prepare_cached` hashes the SQL and moves the statement out of its cache and back
-/// on every use: ~1,800 instructions (callgrind), paid four times per alert of a feed (contains,
-/// reference probe, two inserts).
+/// on every use: ~1,800 instructions (callgrind), paid three times per alert of a feed (contains,
+/// reference probe, insert).
 struct Held<'conn> {
     sql: &'static str,
     statement: Option<Statement<'conn>>,
@@ -176,7 +176,7 @@ impl<'a> RecordWriter<'a> {
     }
 }
 
-/// The sealed body of `table`/`id`, wherever it is kept, if the record exists.
+/// The sealed body of `table`/`id`, if the record exists.
 pub(crate) fn sealed_body(
     conn: &Connection,
     table: &str,
